@@ -1,0 +1,33 @@
+# factcheck: the two commands a fresh machine needs are `make example` and `make test`.
+SWIFT ?= swift
+EXAMPLE ?= Examples/drafts/belarus-errors.md
+
+.PHONY: deps build release example test score bench clean
+
+# PCRE2's headers and pkg-config file come from Debian's libpcre2-dev; only the runtime is on a fresh machine.
+deps:
+	@pkg-config --exists libpcre2-8 || { \
+		echo "installing libpcre2-dev (PCRE2 headers)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Checks the bundled example draft, which has planted mistakes: prints them and exits 1 by design.
+example: release
+	.build/release/factcheck $(EXAMPLE) || [ $$? -eq 1 ]
+
+test: deps
+	$(SWIFT) test
+
+# Accuracy on the labelled sets in ../shared/eval (release build).
+score: release
+	python3 ../shared/tools/score.py ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
+	python3 ../shared/tools/score.py ../shared/eval/summedits-numdate-dev.jsonl
+
+clean:
+	rm -rf .build

@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "factcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "factcheck", targets: ["factcheck"]),
+        .library(name: "FactCheckKit", targets: ["FactCheckKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(
+            name: "FactCheckKit",
+            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "factcheck",
+            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"]),
+        // Depends on the executable so that `swift test` builds the binary these tests run.
+        .testTarget(name: "factcheckTests", dependencies: ["factcheck"]),
+    ]
+)

@@ -1,0 +1,52 @@
+/// Checks drafts against a fact base: extracts the draft's claims, aligns each with the facts about the same
+/// thing, and gives each a verdict with its evidence.
+public struct Checker: Sendable {
+    public let extractor: ClaimExtractor
+    public let factBase: FactBase
+    private let aligner: Aligner
+
+    public init(extractor: ClaimExtractor, factBase: FactBase) {
+        self.extractor = extractor
+        self.factBase = factBase
+        self.aligner = Aligner(factBase: factBase)
+    }
+
+    /// Checks one draft.
+    /// - Throws: `ExtractionError` when a rule fails on the draft.
+    public func check(_ draft: Document) throws(ExtractionError) -> DraftReport {
+        let findings = try extractor.claims(in: draft).map { claim in
+            let (verdict, evidence) = Comparator.verdict(for: aligner.alignments(for: claim))
+            let claimPassage = passage(of: claim, in: draft)
+            let evidenceItems = evidence.map { alignment in
+                let source = factBase.documents[alignment.fact.documentIndex]
+                return Evidence(source: source.path, sourceDate: source.date,
+                                passage: passage(of: alignment.fact.claim, in: source), score: alignment.score,
+                                sharedTerms: alignment.sharedTerms)
+            }
+            return Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
+                           kind: claim.kind, rule: claim.ruleID,
+                           message: message(verdict: verdict, claim: claim, passage: claimPassage, evidence: evidenceItems),
+                           claim: claimPassage, evidence: evidenceItems)
+        }
+        return DraftReport(path: draft.path, findings: findings, text: draft.original.string)
+    }
+
+    private func passage(of claim: Claim, in document: Document) -> Passage {
+        Passage(text: document.original.text(of: claim.span), value: claim.value,
+                location: document.original.location(ofByte: claim.span.lowerBound),
+                length: document.original.scalarLength(of: claim.span),
+                sentence: document.readableText(of: document.sentences[claim.sentenceIndex].range))
+    }
+
+    private func message(verdict: Verdict, claim: Claim, passage: Passage, evidence: [Evidence]) -> String {
+        switch verdict {
+        case .contradicted:
+            let sources = evidence.map { "'\($0.passage.text)' (\($0.source):\($0.passage.location.line))" }
+            return "\(claim.message): draft says '\(passage.text)'; the sources say " + sources.joined(separator: " or ")
+        case .supported:
+            return "'\(passage.text)' agrees with the sources"
+        case .unverified:
+            return "no source speaks to '\(passage.text)'"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A checkable statement found in a document: a value of some kind, what it is about, and where it is.
+public struct Claim: Sendable {
+    /// The rule that found the claim.
+    public let ruleID: String
+    public let kind: String
+    public let severity: Severity
+    public let message: String
+    public let value: Value
+    /// Bytes of the claim as reported ("18 prisoners"), in the document.
+    public let span: Range<Int>
+    /// Bytes of the value alone ("18").
+    public let valueSpan: Range<Int>
+    /// Index of the sentence in `Document.sentences`.
+    public let sentenceIndex: Int
+    /// What must match before two claims are compared (the counted thing, ...), as canonical terms; empty for none.
+    public let key: [String]
+    /// Context terms of the sentence, weighted by closeness to the claim (1 beside it, falling with distance).
+    public let context: [String: Double]
+    /// Capitalized names in the sentence ("Yuri Zenkovich", "Anchorage").
+    public let entities: [String]
+
+    public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
+                valueSpan: Range<Int>, sentenceIndex: Int, key: [String], context: [String: Double], entities: [String]) {
+        self.ruleID = ruleID
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.value = value
+        self.span = span
+        self.valueSpan = valueSpan
+        self.sentenceIndex = sentenceIndex
+        self.key = key
+        self.context = context
+        self.entities = entities
+    }
+}

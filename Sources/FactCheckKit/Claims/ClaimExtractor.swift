@@ -1,0 +1,142 @@
+/// Runs a rule set over a document and yields its claims, each with a normalized value, a key and the context
+/// the aligner needs.
+public struct ClaimExtractor: Sendable {
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// A match that a value reader accepted, before overlaps between rules are settled.
+    private struct Candidate {
+        var rule: Rule
+        var value: Value
+        var span: Range<Int>
+        var valueSpan: Range<Int>
+        var sentenceIndex: Int
+        var keyTexts: [String]
+    }
+
+    /// The claims of a document, in text order.
+    /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
+    public func claims(in document: Document) throws(ExtractionError) -> [Claim] {
+        var scanner = PatternScanner()
+        var candidates: [Candidate] = []
+        let context = ReadingContext(documentDate: document.date)
+        for rule in ruleSet.rules {
+            guard let reader = ValueMacros.reader(forKind: rule.kind) else { continue }
+            for pattern in rule.patterns {
+                let matches: [PatternMatch]
+                do {
+                    matches = try scanner.matches(of: pattern, in: document.readable)
+                } catch {
+                    throw ExtractionError(rule: rule.id, ruleFile: rule.file, document: document.path, underlying: error)
+                }
+                for match in matches {
+                    guard let valueSpan = match.groups["value"], !valueSpan.isEmpty,
+                          let sentenceIndex = sentenceIndex(containing: valueSpan, in: document.sentences)
+                    else { continue }
+                    let text = document.readableText(of: valueSpan)
+                    guard var value = reader.read(text, context: context) else { continue }
+                    value = completed(value, documentDate: document.date)
+                    let keyTexts = rule.key.map { name in match.groups[name].map(document.readableText(of:)) ?? "" }
+                    candidates.append(Candidate(rule: rule, value: value, span: match.groups["claim"] ?? valueSpan,
+                                                valueSpan: valueSpan, sentenceIndex: sentenceIndex, keyTexts: keyTexts))
+                }
+            }
+        }
+        let accepted = resolveOverlaps(candidates)
+        let valueSpans = accepted.map(\.valueSpan)
+        var tokenCache: [Int: [Terms.Token]] = [:]
+        return accepted.map { candidate in
+            let sentence = document.sentences[candidate.sentenceIndex]
+            let tokens = tokenCache[candidate.sentenceIndex] ?? Terms.tokens(in: document.readable, range: sentence.range)
+            tokenCache[candidate.sentenceIndex] = tokens
+            let (contextTerms, entities) = features(of: candidate.valueSpan, tokens: tokens, valueSpans: valueSpans)
+            return Claim(ruleID: candidate.rule.id, kind: candidate.rule.kind, severity: candidate.rule.severity,
+                         message: candidate.rule.message, value: candidate.value, span: candidate.span,
+                         valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex,
+                         key: candidate.keyTexts.compactMap(headTerm), context: contextTerms, entities: entities)
+        }
+    }
+
+    /// Keeps, among matches whose values overlap, the one of the higher-priority rule, then the longer value.
+    private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        let ranked = candidates.sorted {
+            if $0.rule.priority != $1.rule.priority { return $0.rule.priority > $1.rule.priority }
+            if $0.valueSpan.count != $1.valueSpan.count { return $0.valueSpan.count > $1.valueSpan.count }
+            return $0.valueSpan.lowerBound < $1.valueSpan.lowerBound
+        }
+        var accepted: [Candidate] = []
+        for candidate in ranked where !accepted.contains(where: { $0.valueSpan.overlaps(candidate.valueSpan) }) {
+            accepted.append(candidate)
+        }
+        return accepted.sorted { $0.valueSpan.lowerBound < $1.valueSpan.lowerBound }
+    }
+
+    /// Context terms weighted by distance (in words) from the value, and the names in the sentence. Words inside
+    /// any claim's value are not context: they are what a draft may have changed.
+    private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], valueSpans: [Range<Int>])
+        -> (context: [String: Double], entities: [String]) {
+        let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
+        let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
+        let last = valueTokenIndexes.last ?? first - 1
+        var context: [String: Double] = [:]
+        var entities: [String] = []
+        var currentEntity: [String] = []
+        for (index, token) in tokens.enumerated() {
+            let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
+            let term = insideAValue || token.hasDigit ? nil : Terms.term(token.text, lexicon: ruleSet.lexicon)
+            let isName = term != nil && token.isCapitalized
+            if isName {
+                currentEntity.append(token.text)
+            } else if !currentEntity.isEmpty {
+                entities.append(currentEntity.joined(separator: " "))
+                currentEntity = []
+            }
+            guard let term else { continue }
+            let distance = index < first ? first - index : max(0, index - last)
+            var weight = 1 / (1 + Double(distance) / 3)
+            // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
+            if isName { weight *= 1.5 }
+            context[term] = max(context[term] ?? 0, weight)
+        }
+        if !currentEntity.isEmpty { entities.append(currentEntity.joined(separator: " ")) }
+        return (context, entities)
+    }
+
+    /// The head word of a key group: the first plural-looking word ("red roses" → rose), else the last word.
+    private func headTerm(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        let words = Terms.tokens(in: bytes, range: 0..<bytes.count).map { $0.text.lowercased() }
+            .filter { !Terms.stopWords.contains($0) }
+        let plurals: Set<String> = ["people", "children", "men", "women", "staff", "police", "personnel", "troops"]
+        let head = words.first { plurals.contains($0) || ($0.hasSuffix("s") && !$0.hasSuffix("ss")) } ?? words.last
+        return head.map { ruleSet.lexicon.canonical(Terms.stem($0)) }
+    }
+
+    /// Completes a partial date with the document's year: in a dated article, "August 15" means that year's.
+    private func completed(_ value: Value, documentDate: DateValue?) -> Value {
+        guard case var .date(date) = value, date.year == nil, date.month != nil, let year = documentDate?.year else {
+            return value
+        }
+        date.year = year
+        return .date(date)
+    }
+
+    private func sentenceIndex(containing span: Range<Int>, in sentences: [Sentence]) -> Int? {
+        var low = 0, high = sentences.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = sentences[middle].range
+            if span.lowerBound < range.lowerBound {
+                high = middle - 1
+            } else if span.lowerBound >= range.upperBound {
+                low = middle + 1
+            } else {
+                return span.upperBound <= range.upperBound ? middle : nil
+            }
+        }
+        return nil
+    }
+}

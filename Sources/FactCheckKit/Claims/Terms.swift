@@ -1,0 +1,109 @@
+/// Words of a sentence as the aligner compares them: lower-cased, crudely stemmed so that "released", "releases"
+/// and "release" meet, stop words dropped.
+public enum Terms {
+    /// A word of the text and where it is.
+    public struct Token: Equatable, Sendable {
+        public var range: Range<Int>
+        public var text: String
+        /// Starts with an upper-case letter: a candidate for an entity name.
+        public var isCapitalized: Bool
+        /// Holds a digit: values are compared as values, not as context words.
+        public var hasDigit: Bool
+    }
+
+    /// Function words and the most common reporting verbs: they say nothing about what a claim is about.
+    public static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+        "into", "onto", "out", "up", "down", "over", "under", "about", "after", "before", "since", "until", "than",
+        "then", "so", "if", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+        "do", "does", "did", "will", "would", "could", "should", "may", "might", "can", "must", "shall", "that",
+        "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "it", "its",
+        "it's", "he", "she", "they", "them", "their", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me",
+        "my", "there", "here", "also", "not", "no", "yes", "all", "any", "some", "each", "every", "both", "either",
+        "neither", "such", "very", "just", "only", "more", "most", "much", "many", "other", "another", "same", "own",
+        "said", "says", "say", "saying", "told", "according", "per", "via", "while", "during", "through", "against",
+        "between", "among", "within", "without", "around", "however", "because", "although", "though", "whether",
+        "s", "t", "mr", "mrs", "ms", "dr", "one", "de",
+    ]
+
+    /// The words of a byte range of `bytes`.
+    public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (isWord, length) = wordCharacter(in: bytes, at: index, limit: range.upperBound)
+            guard isWord else {
+                index += length
+                continue
+            }
+            let start = index
+            var hasDigit = false
+            while index < range.upperBound {
+                let byte = bytes[index]
+                let (isWord, length) = wordCharacter(in: bytes, at: index, limit: range.upperBound)
+                if isWord {
+                    if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
+                    index += length
+                } else if index > start, index + 1 < range.upperBound,
+                          wordCharacter(in: bytes, at: index + 1, limit: range.upperBound).isWord,
+                          byte == UInt8(ascii: "'") || (hasDigit && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))) {
+                    // "Putin's", "1,300", "3.2" stay one word.
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let first = text.unicodeScalars.first!
+            tokens.append(Token(range: start..<index, text: text, isCapitalized: first.properties.isUppercase,
+                                hasDigit: hasDigit))
+        }
+        return tokens
+    }
+
+    /// A crude English stemmer: enough to make inflections of one word meet, never meant to produce real words.
+    public static func stem(_ word: String) -> String {
+        var word = word
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) {
+            word.removeLast(2)
+        }
+        if word.hasSuffix("ies"), word.count > 4 {
+            word.removeLast(3)
+            word += "y"
+        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"), word.count > 3 {
+            word.removeLast()
+        }
+        if word.hasSuffix("ing"), word.count > 5 {
+            word.removeLast(3)
+        } else if word.hasSuffix("ed"), word.count > 4 {
+            word.removeLast(2)
+        }
+        if word.hasSuffix("e"), word.count > 3 {
+            word.removeLast()
+        }
+        return word
+    }
+
+    /// The comparable form of a token's text: lower-cased, stemmed, mapped through the lexicon; nil for stop words
+    /// and numbers.
+    public static func term(_ text: String, lexicon: Lexicon) -> String? {
+        let lowered = text.lowercased()
+        guard !stopWords.contains(lowered), lowered.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+            return nil
+        }
+        return lexicon.canonical(stem(lowered))
+    }
+
+    /// Whether the character at `index` is a letter or digit, and its length in bytes.
+    private static func wordCharacter(in bytes: [UInt8], at index: Int, limit: Int) -> (isWord: Bool, length: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            return (isWord, 1)
+        }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        guard index + length <= limit, length > 1 else { return (false, 1) }
+        let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first!
+        return (scalar.properties.isAlphabetic, length)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns the files, folders and globs a user names into a sorted list of document files.
+public enum PathExpander {
+    /// Extensions read when a folder is named.
+    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+
+    /// Expands files (kept as they are), folders (their documents, recursively) and globs.
+    /// - Throws: `InputError` for a name that matches nothing.
+    public static func documents(in paths: [String]) throws(InputError) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            let matches = path.contains(where: { "*?[".contains($0) }) ? glob(path) : [path]
+            guard !matches.isEmpty else {
+                throw InputError(path: path, message: "matches no file", hint: "check the baseline in factcheck.yml or --baseline")
+            }
+            for match in matches {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory) else {
+                    throw InputError(path: match, message: "no such file or folder", hint: "check the baseline path")
+                }
+                if isDirectory.boolValue {
+                    let files = (FileManager.default.enumerator(atPath: match)?.allObjects as? [String] ?? [])
+                        .filter { documentExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                        .map { (match as NSString).appendingPathComponent($0) }
+                    result.append(contentsOf: files.sorted())
+                } else {
+                    result.append(match)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+}

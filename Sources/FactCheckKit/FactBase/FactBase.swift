@@ -1,0 +1,47 @@
+import Foundation
+
+/// The facts of the trusted documents, with provenance, the names they use, and the term statistics alignment
+/// weighs context with.
+///
+/// Held in memory; everything that reads the base goes through this type.
+public struct FactBase: Sendable {
+    public let documents: [Document]
+    public let facts: [Fact]
+    public let entities: EntityGazetteer
+    /// Number of sentences each context term occurs in.
+    private let sentenceFrequency: [String: Int]
+    private let sentenceCount: Int
+
+    /// Extracts the facts of every document.
+    /// - Throws: `ExtractionError` when a rule fails on a document.
+    public init(documents: [Document], extractor: ClaimExtractor) throws(ExtractionError) {
+        self.documents = documents
+        var facts: [Fact] = []
+        var frequency: [String: Int] = [:]
+        var sentences = 0
+        var names: [String] = []
+        for (index, document) in documents.enumerated() {
+            for claim in try extractor.claims(in: document) {
+                facts.append(Fact(claim: claim, documentIndex: index))
+                names.append(contentsOf: claim.entities)
+            }
+            for sentence in document.sentences {
+                sentences += 1
+                let terms = Set(Terms.tokens(in: document.readable, range: sentence.range).compactMap {
+                    Terms.term($0.text, lexicon: extractor.ruleSet.lexicon)
+                })
+                for term in terms { frequency[term, default: 0] += 1 }
+            }
+        }
+        self.facts = facts
+        self.entities = EntityGazetteer(names: names)
+        sentenceFrequency = frequency
+        sentenceCount = sentences
+    }
+
+    /// How much a shared term says: rare terms (a name, "roses") more than common ones ("president").
+    public func weight(ofTerm term: String) -> Double {
+        let frequency = Double(sentenceFrequency[term] ?? 0)
+        return log((Double(sentenceCount) + 1) / (frequency + 0.5)) + 1
+    }
+}

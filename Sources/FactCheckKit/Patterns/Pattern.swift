@@ -1,0 +1,81 @@
+import CPCRE2
+
+/// A compiled PCRE2 pattern: UTF-8, JIT-compiled where the library supports it, with named groups.
+///
+/// This is the only type (with `PatternScanner`) that calls into PCRE2. Compiled code is immutable and shared
+/// between threads; each scan allocates its own match data.
+public final class Pattern: @unchecked Sendable {
+    /// The pattern as compiled.
+    public let source: String
+    /// Group number of every named group.
+    public let groupNumbers: [String: Int]
+    /// True when the JIT compiled the pattern.
+    public let isJITCompiled: Bool
+    let code: OpaquePointer
+
+    /// Compiles a pattern.
+    /// - Parameters:
+    ///   - source: PCRE2 syntax.
+    ///   - caseless: match letters without regard to case.
+    /// - Throws: `PatternError.invalid` with the scalar offset of the error in `source`.
+    public init(_ source: String, caseless: Bool = true) throws(PatternError) {
+        self.source = source
+        // UCP is off on purpose: it makes \d, \w and \b Unicode-aware and costs about 5x in throughput.
+        var options = UInt32(PCRE2_UTF)
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(source.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, options, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            let scalarOffset = String(decoding: bytes.prefix(errorOffset), as: UTF8.self).unicodeScalars.count
+            throw .invalid(message: Pattern.message(for: errorCode), offset: scalarOffset)
+        }
+        code = compiled
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        groupNumbers = Pattern.readNameTable(compiled)
+    }
+
+    deinit {
+        pcre2_code_free_8(code)
+    }
+
+    /// Every non-overlapping match in `subject`, left to right.
+    /// - Throws: `PatternError.limitExceeded` when a match attempt runs past `limits`.
+    public func matches(in subject: [UInt8], limits: MatchLimits = .standard) throws(PatternError) -> [PatternMatch] {
+        var scanner = PatternScanner(limits: limits)
+        return try scanner.matches(of: self, in: subject)
+    }
+
+    /// A readable message for a PCRE2 error code.
+    static func message(for errorCode: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = buffer.withUnsafeMutableBufferPointer { pointer in
+            pcre2_get_error_message_8(errorCode, pointer.baseAddress, pointer.count)
+        }
+        guard length > 0 else { return "PCRE2 error \(errorCode)" }
+        return String(decoding: buffer.prefix(Int(length)), as: UTF8.self)
+    }
+
+    private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
+        var count: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count) == 0, count > 0,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize) == 0,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table) == 0,
+              let table
+        else { return [:] }
+        var numbers: [String: Int] = [:]
+        for index in 0..<Int(count) {
+            let entry = table + index * Int(entrySize)
+            // Each entry: two bytes of group number (big-endian), then the zero-terminated name.
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            let name = String(cString: entry + 2)
+            numbers[name] = number
+        }
+        return numbers
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Compiler-style text: `draft.txt:2:38: error: ...`, the draft's line with the claim underlined, and each piece of
+/// evidence with its file and line. Colour only when writing to a terminal.
+public struct TextReporter: Reporter {
+    public static let identifier = "text"
+
+    /// Use ANSI colours.
+    public var colored: Bool
+    /// Also list supported and unverified claims, not only contradictions.
+    public var showAll: Bool
+
+    public init(colored: Bool = false, showAll: Bool = false) {
+        self.colored = colored
+        self.showAll = showAll
+    }
+
+    public func generateReport(_ reports: [DraftReport]) -> String {
+        var output = ""
+        for report in reports {
+            let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for finding in report.findings where showAll || finding.verdict == .contradicted {
+                output += render(finding, path: report.path, lines: lines)
+            }
+            output += summary(of: report) + "\n"
+        }
+        return output
+    }
+
+    private func render(_ finding: Finding, path: String, lines: [Substring]) -> String {
+        let location = finding.claim.location
+        let label: String
+        switch finding.verdict {
+        case .contradicted: label = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
+        case .unverified: label = paint("note", "1;36") + ": unverified"
+        case .supported: label = paint("note", "1;32") + ": supported"
+        }
+        var text = "\(paint("\(path):\(location.line):\(location.column)", "1")): \(label): \(finding.message) [\(finding.rule)]\n"
+        guard finding.verdict == .contradicted else { return text }
+        if location.line - 1 < lines.count {
+            let line = String(lines[location.line - 1]).replacingOccurrences(of: "\r", with: "")
+            let scalars = Array(line.unicodeScalars)
+            let start = min(location.column - 1, scalars.count)
+            let underline = String(repeating: " ", count: start) + "^"
+                + String(repeating: "~", count: max(0, min(finding.claim.length, scalars.count - start) - 1))
+            text += "    \(line)\n    \(paint(underline, "1;32"))\n"
+        }
+        for evidence in finding.evidence {
+            let place = "\(evidence.source):\(evidence.passage.location.line):\(evidence.passage.location.column)"
+            text += "  \(paint(place, "1")): \(paint("note", "1;36")): source says '\(evidence.passage.text)': \(evidence.passage.sentence)\n"
+            if !evidence.sharedTerms.isEmpty {
+                let terms = evidence.sharedTerms.prefix(6).joined(separator: ", ")
+                text += "    compared because both speak of: \(terms) (alignment \(formatScore(evidence.score)))\n"
+            }
+        }
+        return text
+    }
+
+    private func summary(of report: DraftReport) -> String {
+        let claims = report.findings.count
+        return "\(report.path): \(claims) claim\(claims == 1 ? "" : "s"): \(report.count(.contradicted)) contradicted, "
+            + "\(report.count(.unverified)) unverified, \(report.count(.supported)) supported"
+    }
+
+    private func formatScore(_ score: Double) -> String {
+        String(format: "%.2f", score)
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

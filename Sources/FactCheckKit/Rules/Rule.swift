@@ -1,0 +1,58 @@
+/// A claim pattern loaded from a rule file: which kind of value it reads, the frames it reads it in, what must
+/// match before two claims are compared, and examples that prove it works.
+public struct Rule: Sendable, Identifiable {
+    /// Dotted identifier, unique in a rule set ("news.prison-sentence").
+    public let id: String
+    /// The kind of value the `value` group holds; picks the reader ("count", "date", "duration", "time", ...).
+    public let kind: String
+    /// What a contradiction means, for the report.
+    public let message: String
+    public let severity: Severity
+    /// The patterns with value macros expanded, compiled.
+    public let patterns: [Pattern]
+    /// Named groups that must agree (after the lexicon) before two claims are compared; empty for none.
+    public let key: [String]
+    /// When two rules claim overlapping text, the higher priority wins.
+    public let priority: Int
+    public let examples: [RuleExample]
+    /// Where the rule was defined.
+    public let file: String
+    public let line: Int
+
+    public init(id: String, kind: String, message: String, severity: Severity, patterns: [Pattern], key: [String],
+                priority: Int, examples: [RuleExample], file: String, line: Int) {
+        self.id = id
+        self.kind = kind
+        self.message = message
+        self.severity = severity
+        self.patterns = patterns
+        self.key = key
+        self.priority = priority
+        self.examples = examples
+        self.file = file
+        self.line = line
+    }
+}
+
+/// One example a rule carries: a small baseline and drafts with the verdict each must get.
+///
+/// In a contradicted draft, the marker `↓` stands right before the text where the finding must land.
+public struct RuleExample: Sendable, Equatable {
+    public static let marker: Character = "↓"
+
+    public var baseline: String
+    public var contradicted: [String]
+    public var supported: [String]
+    public var unverified: [String]
+    /// Line of the example in the rule file.
+    public var line: Int
+
+    public init(baseline: String, contradicted: [String] = [], supported: [String] = [], unverified: [String] = [],
+                line: Int = 0) {
+        self.baseline = baseline
+        self.contradicted = contradicted
+        self.supported = supported
+        self.unverified = unverified
+        self.line = line
+    }
+}

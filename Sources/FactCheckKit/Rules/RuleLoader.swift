@@ -1,0 +1,230 @@
+import Foundation
+import Yams
+
+/// Loads rule files and lexicon files from `Rules/`-style folders.
+///
+/// Unknown keys, unknown kinds, unknown macros and invalid patterns are errors with the file and line, never
+/// silently ignored: a rule that does not load as written would quietly stop catching errors.
+public struct RuleLoader {
+    static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "priority", "examples",
+                                        "description"]
+    static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
+    static let lexiconKeys: Set<String> = ["synonyms", "description"]
+
+    private let expander = MacroExpander(fragments: ValueMacros.fragments)
+
+    public init() {}
+
+    /// Loads every rule file (`*.yml`, `*.yaml`) under the given files and folders; files in a folder named
+    /// `lexicon` are lexicon files.
+    /// - Throws: `RuleError` for the first problem found.
+    public func load(paths: [String]) throws(RuleError) -> RuleSet {
+        var rules: [Rule] = []
+        var lexicon = Lexicon()
+        var seen: [String: String] = [:]
+        for file in try ruleFiles(in: paths) {
+            let text = try read(file)
+            if URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "lexicon" {
+                try loadLexicon(text: text, file: file, into: &lexicon)
+                continue
+            }
+            for rule in try loadRules(text: text, file: file) {
+                if let earlier = seen[rule.id] {
+                    throw RuleError(file: file, line: rule.line, rule: rule.id, message: "duplicate id, first defined in \(earlier)")
+                }
+                seen[rule.id] = "\(file):\(rule.line)"
+                rules.append(rule)
+            }
+        }
+        if rules.isEmpty {
+            throw RuleError(file: paths.joined(separator: ", "), message: "no rule files (*.yml) found",
+                            hint: "point --rules at a folder of rule files, such as the repository's Rules/")
+        }
+        return RuleSet(rules: rules, lexicon: lexicon)
+    }
+
+    /// Parses the rules of one file: either one rule mapping, or a mapping with `rules:` holding a list.
+    public func loadRules(text: String, file: String) throws(RuleError) -> [Rule] {
+        let document = try YAMLDocument(file: file, text: text)
+        guard let root = document.root else { throw RuleError(file: file, message: "the rule file is empty") }
+        if case let .mapping(mapping) = root, mapping["rules"] != nil {
+            let entries = try document.entries(of: root, allowed: ["rules", "description"])
+            var rules: [Rule] = []
+            for (key, value) in entries where key == "rules" {
+                for node in try document.sequence(value, field: "rules") {
+                    rules.append(try rule(from: node, in: document))
+                }
+            }
+            return rules
+        }
+        return [try rule(from: root, in: document)]
+    }
+
+    private func rule(from node: Node, in document: YAMLDocument) throws(RuleError) -> Rule {
+        let file = document.file
+        let line = node.mark?.line
+        var id: String?
+        if case let .mapping(mapping) = node, let idNode = mapping["id"] { id = idNode.string }
+        let entries = try document.entries(of: node, allowed: Self.ruleKeys, rule: id)
+        var kind: String?
+        var message = "the draft's value differs from the sources"
+        var severity = Severity.error
+        var patternNodes: [Node] = []
+        var key: [String] = []
+        var priority: Int?
+        var examples: [RuleExample] = []
+        for (name, value) in entries {
+            switch name {
+            case "id": id = try document.string(value, field: name)
+            case "kind": kind = try document.string(value, field: name, rule: id)
+            case "message": message = try document.string(value, field: name, rule: id)
+            case "severity":
+                let text = try document.string(value, field: name, rule: id)
+                guard let parsed = Severity(rawValue: text) else {
+                    throw RuleError(file: file, line: value.mark?.line, rule: id,
+                                    message: "severity '\(text)' is not one of error, warning, info")
+                }
+                severity = parsed
+            case "patterns":
+                if case .scalar = value { patternNodes = [value] } else { patternNodes = try document.sequence(value, field: name, rule: id) }
+            case "key": key = try document.strings(value, field: name, rule: id)
+            case "priority":
+                guard let number = Int(try document.string(value, field: name, rule: id)) else {
+                    throw RuleError(file: file, line: value.mark?.line, rule: id, message: "priority must be a whole number")
+                }
+                priority = number
+            case "examples":
+                let nodes: [Node] = if case .mapping = value { [value] } else { try document.sequence(value, field: name, rule: id) }
+                for exampleNode in nodes {
+                    examples.append(try example(from: exampleNode, in: document, rule: id))
+                }
+            default:
+                break  // "description": documentation for rule authors only.
+            }
+        }
+        guard let id, !id.isEmpty else { throw RuleError(file: file, line: line, message: "a rule needs an 'id'") }
+        guard let kind else { throw RuleError(file: file, line: line, rule: id, message: "a rule needs a 'kind'") }
+        guard ValueMacros.reader(forKind: kind) != nil else {
+            throw RuleError(file: file, line: line, rule: id,
+                            message: "unknown kind '\(kind)' (known kinds: \(ValueMacros.kinds.sorted().joined(separator: ", ")))")
+        }
+        guard !patternNodes.isEmpty else { throw RuleError(file: file, line: line, rule: id, message: "a rule needs at least one pattern") }
+        guard !examples.isEmpty else {
+            throw RuleError(file: file, line: line, rule: id, message: "a rule needs 'examples' (a baseline and drafts with their verdicts)")
+        }
+        var patterns: [Pattern] = []
+        for patternNode in patternNodes {
+            let written = try document.string(patternNode, field: "patterns", rule: id)
+            let pattern = try compile(written, rule: id, file: file, line: patternNode.mark?.line)
+            guard pattern.groupNumbers["value"] != nil else {
+                throw RuleError(file: file, line: patternNode.mark?.line, rule: id,
+                                message: "pattern has no (?<value>...) group: say which text holds the value")
+            }
+            for group in key where pattern.groupNumbers[group] == nil {
+                throw RuleError(file: file, line: patternNode.mark?.line, rule: id,
+                                message: "key group '\(group)' does not appear in pattern '\(written)'")
+            }
+            patterns.append(pattern)
+        }
+        return Rule(id: id, kind: kind, message: message, severity: severity, patterns: patterns, key: key,
+                    priority: priority ?? Self.defaultPriority(kind: kind), examples: examples, file: file, line: line ?? 1)
+    }
+
+    /// Compiles a written pattern, reporting errors at their offset in the pattern as written.
+    func compile(_ written: String, rule: String, file: String, line: Int?) throws(RuleError) -> Pattern {
+        let expansion: MacroExpander.Expansion
+        do {
+            expansion = try expander.expand(written)
+        } catch {
+            let known = ValueMacros.fragments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            throw RuleError(file: file, line: line, rule: rule,
+                            message: "unknown macro {\(error.name)} at offset \(error.offset) of the pattern (known: \(known))")
+        }
+        do {
+            return try Pattern(expansion.pattern)
+        } catch {
+            guard case let .invalid(message, offset) = error else {
+                throw RuleError(file: file, line: line, rule: rule, message: "\(error)")
+            }
+            let writtenOffset = expansion.writtenOffset(forExpanded: offset)
+            throw RuleError(file: file, line: line, rule: rule,
+                            message: "invalid PCRE2 pattern at offset \(writtenOffset): \(message)\n    \(written)\n    \(String(repeating: " ", count: writtenOffset))^")
+        }
+    }
+
+    private func example(from node: Node, in document: YAMLDocument, rule: String?) throws(RuleError) -> RuleExample {
+        var example = RuleExample(baseline: "", line: node.mark?.line ?? 0)
+        var hasBaseline = false
+        for (name, value) in try document.entries(of: node, allowed: Self.exampleKeys, rule: rule) {
+            switch name {
+            case "baseline":
+                example.baseline = try document.strings(value, field: name, rule: rule).joined(separator: "\n")
+                hasBaseline = true
+            case "contradicted":
+                example.contradicted = try document.strings(value, field: name, rule: rule)
+                for draft in example.contradicted where !draft.contains(RuleExample.marker) {
+                    throw RuleError(file: document.file, line: value.mark?.line, rule: rule,
+                                    message: "contradicted example '\(draft)' has no ↓ marker before the claim")
+                }
+            case "supported": example.supported = try document.strings(value, field: name, rule: rule)
+            default: example.unverified = try document.strings(value, field: name, rule: rule)
+            }
+        }
+        guard hasBaseline else {
+            throw RuleError(file: document.file, line: node.mark?.line, rule: rule, message: "an example needs a 'baseline'")
+        }
+        return example
+    }
+
+    private func loadLexicon(text: String, file: String, into lexicon: inout Lexicon) throws(RuleError) {
+        let document = try YAMLDocument(file: file, text: text)
+        guard let root = document.root else { return }
+        for (name, value) in try document.entries(of: root, allowed: Self.lexiconKeys) where name == "synonyms" {
+            for set in try document.sequence(value, field: name) {
+                lexicon.add(try document.strings(set, field: "synonyms"))
+            }
+        }
+    }
+
+    /// Specific kinds outrank the catch-all number rule when they claim the same text.
+    static func defaultPriority(kind: String) -> Int {
+        switch kind {
+        case "number": 0
+        case "count": 10
+        case "ordinal": 15
+        default: 20
+        }
+    }
+
+    private func ruleFiles(in paths: [String]) throws(RuleError) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw RuleError(file: path, message: "no such rule file or folder", hint: "check the --rules path or factcheck.yml's 'rules'")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            guard let enumerator = manager.enumerator(atPath: path) else { continue }
+            var found: [String] = []
+            for case let relative as String in enumerator where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                found.append((path as NSString).appendingPathComponent(relative))
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+
+    private func read(_ file: String) throws(RuleError) -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RuleError(file: file, message: "cannot read the rule file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(file: file, message: "the rule file is not UTF-8 text")
+        }
+        return text
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// One figure, in digits or words, before any hedge: "1,300", "1.3 thousand", "$3.2bn" without its symbol,
+/// "sixteen", "a dozen", "three and a half".
+struct Amount {
+    /// The figure as written, scale applied.
+    var value: Double
+    /// The interval the figure stands for: a point, or for a rounded figure ("1.3 thousand") its rounding interval.
+    var range: NumberRange
+    /// The scale word or abbreviation's factor, when one was written ("million" → 1e6).
+    var scale: Double?
+
+    init(exactly value: Double, scale: Double? = nil) {
+        self.value = value
+        self.range = NumberRange(exactly: value)
+        self.scale = scale
+    }
+
+    init(value: Double, range: NumberRange, scale: Double?) {
+        self.value = value
+        self.range = range
+        self.scale = scale
+    }
+
+    /// Scale words that may follow a figure after whitespace.
+    static let scaleWords = NumberWords.scales
+
+    /// Scale abbreviations written against the figure ("3.2bn", "1.2M", "5k").
+    static let scaleAbbreviations: [String: Double] = ["k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12]
+
+    /// Money also writes billions as "b" ("$5b"), which as a bare number is too often something else.
+    static let moneyScaleAbbreviations: [String: Double] = scaleAbbreviations.merging(["b": 1e9]) { $1 }
+
+    // MARK: Fragments
+
+    /// A figure in digits with an optional scale: "1,300", "3.2bn", "1.3 thousand".
+    static func digitCorePattern(abbreviations: [String: Double] = scaleAbbreviations) -> String {
+        ValuePattern.numeral + "(?:" + ValuePattern.alternation(abbreviations.keys) + #"\b|\s+"#
+            + ValuePattern.alternation(scaleWords.keys) + #"\b)?"#
+    }
+
+    /// A signed figure in digits, bounded on both sides: "-5", "minus 5", "1.3 thousand".
+    static func digitPattern(abbreviations: [String: Double] = scaleAbbreviations) -> String {
+        "(?:" + ValuePattern.digitStart + #"[\-−]?|\bminus\s+)"# + digitCorePattern(abbreviations: abbreviations)
+            + ValuePattern.digitEnd
+    }
+
+    /// A range of figures joined by a dash: "10-20", "1.2–1.5 million".
+    static func dashRangePattern(abbreviations: [String: Double] = scaleAbbreviations) -> String {
+        ValuePattern.digitStart + digitCorePattern(abbreviations: abbreviations) + #"\s*"# + ValuePattern.rangeDash
+            + #"\s*"# + digitCorePattern(abbreviations: abbreviations) + ValuePattern.digitEnd
+    }
+
+    /// Any single figure: digits or words, optionally followed by "and a half".
+    static let pattern: String =
+        "(?:(?:" + [digitPattern(), NumberWords.wholePattern, NumberWords.couplePattern, NumberWords.fractionPattern]
+            .joined(separator: "|") + #")(?:\s+and\s+a\s+half\b)?)"#
+
+    // MARK: Parsers
+
+    /// Reads a digit token's figure: its value and the number of decimals; nil for malformed grouping ("1,30").
+    static func numeral(_ text: String) -> (value: Double, decimals: Int)? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let integer = parts.first, !integer.isEmpty else { return nil }
+        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
+        let decimals = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || !decimals.isEmpty, !decimals.contains(",") else { return nil }
+        let plain = groups.joined() + (decimals.isEmpty ? "" : "." + decimals)
+        guard let value = Double(plain) else { return nil }
+        return (value, decimals.count)
+    }
+
+    /// Parses `digitCorePattern` at `index`.
+    static func digitCore(_ tokens: TokenStream, _ index: Int,
+                          abbreviations: [String: Double] = scaleAbbreviations) -> [(Int, Amount)] {
+        guard let text = tokens.digits(index), let (value, decimals) = numeral(text) else { return [] }
+        var parses: [(Int, Amount)] = []
+        if let word = tokens.word(index + 1) {
+            let factor = tokens.attached(index + 1) ? abbreviations[word] : scaleWords[word]
+            if let factor { parses.append((index + 2, scaled(value, decimals: decimals, by: factor))) }
+        }
+        parses.append((index + 1, Amount(exactly: value)))
+        return parses
+    }
+
+    /// A figure with a scale: a decimal figure is rounded at its last digit, but its interval is kept within 2% of
+    /// the value, so "1.3 thousand" covers 1,312 while "3 billion" and "3.1 billion" stay apart.
+    static func scaled(_ value: Double, decimals: Int, by factor: Double) -> Amount {
+        let scaledValue = decimal(value * factor)
+        guard decimals > 0 else { return Amount(exactly: scaledValue, scale: factor) }
+        let halfUnit = decimal(0.5 * factor / pow(10, Double(decimals)))
+        let width = min(halfUnit, decimal(0.02 * abs(scaledValue)))
+        return Amount(value: scaledValue, range: NumberRange(low: decimal(scaledValue - width),
+                                                             high: decimal(scaledValue + width)), scale: factor)
+    }
+
+    /// Rounds away binary noise at the 15th significant digit, so that 1.3 × 1,000 is 1,300 and not
+    /// 1,299.9999999999998 (in reports, and in exact comparisons).
+    static func decimal(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        return Double(String(format: "%.15g", value)) ?? value
+    }
+
+    /// Parses `digitPattern` at `index`.
+    static func digits(_ tokens: TokenStream, _ index: Int,
+                       abbreviations: [String: Double] = scaleAbbreviations) -> [(Int, Amount)] {
+        var sign = 1.0
+        var start = index
+        if tokens.isSymbol(index, "-"), tokens.attached(index + 1) {
+            sign = -1
+            start = index + 1
+        } else if tokens.isWord(index, "minus"), tokens.spaced(index + 1) {
+            sign = -1
+            start = index + 1
+        }
+        return digitCore(tokens, start, abbreviations: abbreviations).map { end, amount in
+            guard sign < 0 else { return (end, amount) }
+            let range = NumberRange(low: -amount.range.high, high: -amount.range.low)
+            return (end, Amount(value: -amount.value, range: range, scale: amount.scale))
+        }
+    }
+
+    /// Parses `dashRangePattern` at `index`.
+    static func dashRange(_ tokens: TokenStream, _ index: Int,
+                          abbreviations: [String: Double] = scaleAbbreviations) -> [(Int, NumberRange)] {
+        var parses: [(Int, NumberRange)] = []
+        for (end, low) in digitCore(tokens, index, abbreviations: abbreviations) where tokens.isSymbol(end, "-") {
+            for (highEnd, high) in digitCore(tokens, end + 1, abbreviations: abbreviations) {
+                parses.append((highEnd, span(low, high)))
+            }
+        }
+        return parses
+    }
+
+    /// Parses `pattern` at `index`.
+    static func parse(_ tokens: TokenStream, _ index: Int) -> [(Int, Amount)] {
+        var parses = digits(tokens, index)
+        for (end, value) in NumberWords.whole(tokens, index) + NumberWords.couple(tokens, index)
+             + NumberWords.fraction(tokens, index) {
+            parses.append((end, Amount(exactly: value, scale: wordScale(tokens, index, end))))
+        }
+        var withHalves: [(Int, Amount)] = []
+        for (end, amount) in parses {
+            if let halfEnd = tokens.matchWords(["and", "a", "half"], at: end), tokens.spaced(end) {
+                var half = amount
+                half.value += 0.5
+                half.range = NumberRange(low: amount.range.low + 0.5, high: amount.range.high + 0.5)
+                withHalves.append((halfEnd, half))
+            }
+        }
+        return withHalves + parses
+    }
+
+    /// The scale a word number ends with ("two million" → 1e6), so that "between two and three million" can
+    /// carry it to its low end.
+    private static func wordScale(_ tokens: TokenStream, _ start: Int, _ end: Int) -> Double? {
+        guard end - start >= 2, let last = tokens.word(end - 1) else { return nil }
+        return scaleWords[last]
+    }
+
+    /// The range from `low` to `high`. A low end written without a scale takes the high end's ("10-20 million",
+    /// "between 2 and 3 billion") unless that would put it above the high end ("between 500 and 2 million").
+    static func span(_ low: Amount, _ high: Amount) -> NumberRange {
+        var lowRange = low.range
+        if low.scale == nil, let factor = high.scale, factor > 1, low.value * factor <= high.value {
+            lowRange = lowRange.scaled(by: factor)
+        }
+        return NumberRange(low: min(lowRange.low, high.range.low), high: max(lowRange.high, high.range.high))
+    }
+}

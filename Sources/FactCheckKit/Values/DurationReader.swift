@@ -1,0 +1,215 @@
+import Foundation
+
+/// Reads lengths of time: "11 years", "eleven years", "an 11-year", "eleven-year", "a decade", "two decades",
+/// "18 months", "18-month", "3 years and 6 months", "three and a half years", "a year and a half", "30-day",
+/// "more than 11 years", "between 5 and 10 years".
+///
+/// Values are in seconds. Years, decades and months are first summed in months and converted once (a year is
+/// 365.25 days, a month a twelfth of it), so "3 years and 6 months", "three and a half years" and "42 months" are
+/// the same number. "life" and other qualified sentences are the rules' business.
+public enum DurationReader: ValueReader {
+    /// A unit of time: calendar units count in months, the others in seconds.
+    struct Unit {
+        var months: Double = 0
+        var seconds: Double = 0
+    }
+
+    /// Seconds in a month: a twelfth of a 365.25-day year.
+    static let secondsPerMonth = 365.25 * 86_400 / 12
+
+    /// Unit words, singular first; the singular alone forms adjectives ("an 11-year sentence").
+    static let units: [(singular: String, others: [String], unit: Unit)] = [
+        ("year", ["years", "yr", "yrs"], Unit(months: 12)),
+        ("month", ["months"], Unit(months: 1)),
+        ("decade", ["decades"], Unit(months: 120)),
+        ("century", ["centuries"], Unit(months: 1_200)),
+        ("week", ["weeks"], Unit(seconds: 7 * 86_400)),
+        ("day", ["days"], Unit(seconds: 86_400)),
+        ("hour", ["hours", "hr", "hrs"], Unit(seconds: 3_600)),
+        ("minute", ["minutes"], Unit(seconds: 60)),
+    ]
+
+    private static let unitsByWord: [String: Unit] = {
+        var table: [String: Unit] = [:]
+        for entry in units {
+            table[entry.singular] = entry.unit
+            for word in entry.others { table[word] = entry.unit }
+        }
+        return table
+    }()
+
+    private static let singularUnits: [String: Unit] =
+        Dictionary(uniqueKeysWithValues: units.map { ($0.singular, $0.unit) })
+
+    // MARK: Fragments
+
+    private static let anyUnit: String = ValuePattern.alternation(unitsByWord.keys) + #"\b"#
+
+    /// "an 11-year", "eleven-year", "18-month", "three-and-a-half-year", but not "11-year-old" (an age).
+    private static let adjectivePattern: String =
+        #"(?:\ban?\s+)?(?:"# + Amount.dashRangePattern() + "|" + Amount.pattern + ")(?:-and-a-half)?-"
+        + ValuePattern.alternation(singularUnits.keys) + #"\b(?!-old\b)"#
+
+    /// "11 years", "more than a decade", "half a year", "a year and a half".
+    private static let firstPartPattern: String =
+        "(?:" + NumberReader.pattern + "|(?:" + Hedge.pattern + #"\s+)?(?:\ban?|\bhalf\s+an?))\s+"# + anyUnit
+        + #"(?:\s+and\s+a\s+half\b)?"#
+
+    /// "6 months" after "3 years and".
+    private static let restPartPattern: String = "(?:" + Amount.pattern + #"|\ban?)\s+"# + anyUnit
+
+    /// The `duration` macro. Parts after the first repeat without a bound (a bounded repeat is copied into the
+    /// compiled pattern); each must hold a unit word, so the repetition splits only one way.
+    static let pattern: String =
+        "(?:" + adjectivePattern + "|" + firstPartPattern + #"(?:,?\s+(?:and\s+)?"# + restPartPattern + ")*)"
+
+    /// `duration`: a length of time in words or digits, with its hedge or range.
+    public static var macros: [String: String] { ["duration": pattern] }
+
+    /// Reads a duration matched by `duration` to `.duration(seconds, qualifier: nil)`.
+    public static func read(_ text: String, context: ReadingContext) -> Value? {
+        guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }
+        for (end, range) in parse(tokens, 0) where end == tokens.count {
+            return .duration(range, qualifier: nil)
+        }
+        return nil
+    }
+
+    // MARK: Parsers
+
+    /// A running total: months and seconds kept apart until the end, for exact sums.
+    private struct Span {
+        var months: NumberRange
+        var seconds: NumberRange
+
+        init(_ count: NumberRange, _ unit: Unit) {
+            // A unit counts in months or in seconds, never both; the other total stays a plain zero (scaling an
+            // unbounded count by zero would give NaN).
+            months = unit.months == 0 ? NumberRange(exactly: 0) : count.scaled(by: unit.months)
+            seconds = unit.seconds == 0 ? NumberRange(exactly: 0) : count.scaled(by: unit.seconds)
+        }
+
+        func adding(_ other: Span) -> Span {
+            var sum = self
+            sum.months = NumberRange(low: months.low + other.months.low, high: months.high + other.months.high,
+                                     lowOpen: months.lowOpen, highOpen: months.highOpen)
+            sum.seconds = NumberRange(low: seconds.low + other.seconds.low, high: seconds.high + other.seconds.high)
+            return sum
+        }
+
+        var total: NumberRange {
+            NumberRange(low: months.low * DurationReader.secondsPerMonth + seconds.low,
+                        high: months.high * DurationReader.secondsPerMonth + seconds.high,
+                        lowOpen: months.lowOpen || seconds.lowOpen, highOpen: months.highOpen || seconds.highOpen)
+        }
+    }
+
+    /// Parses `pattern` at `index`: every reading, as (end index, seconds).
+    static func parse(_ tokens: TokenStream, _ index: Int) -> [(Int, NumberRange)] {
+        var parses = adjective(tokens, index).map { ($0.0, $0.1.total) }
+        for (firstEnd, first) in firstPart(tokens, index) {
+            var frontier = [(firstEnd, first)]
+            parses.append((firstEnd, first.total))
+            // Each part consumes tokens, so this ends within the stream's token limit.
+            while !frontier.isEmpty {
+                var next: [(Int, Span)] = []
+                for (position, total) in frontier {
+                    for start in restStarts(tokens, position) {
+                        for (end, part) in restPart(tokens, start) { next.append((end, total.adding(part))) }
+                    }
+                }
+                parses += next.map { ($0.0, $0.1.total) }
+                frontier = next
+            }
+        }
+        return parses
+    }
+
+    /// Parses `adjectivePattern`.
+    private static func adjective(_ tokens: TokenStream, _ index: Int) -> [(Int, Span)] {
+        var starts = [index]
+        if tokens.isWord(index, "a") || tokens.isWord(index, "an"), tokens.spaced(index + 1) {
+            starts.append(index + 1)
+        }
+        var parses: [(Int, Span)] = []
+        for start in starts {
+            let counts = Amount.dashRange(tokens, start) + Amount.parse(tokens, start).map { ($0.0, $0.1.range) }
+            for (end, count) in counts {
+                var unitIndex = end
+                var count = count
+                if let halfEnd = hyphenated(tokens, ["and", "a", "half"], at: end) {
+                    unitIndex = halfEnd
+                    count = NumberRange(low: count.low + 0.5, high: count.high + 0.5)
+                }
+                guard tokens.isSymbol(unitIndex, "-"), tokens.attached(unitIndex), tokens.attached(unitIndex + 1),
+                      let unit = tokens.word(unitIndex + 1).flatMap({ singularUnits[$0] }) else { continue }
+                parses.append((unitIndex + 2, Span(count, unit)))
+            }
+        }
+        return parses
+    }
+
+    /// Words joined by attached hyphens ("-and-a-half") at `index`; returns the index after them.
+    private static func hyphenated(_ tokens: TokenStream, _ words: [String], at index: Int) -> Int? {
+        var position = index
+        for word in words {
+            guard tokens.isSymbol(position, "-"), tokens.attached(position), tokens.attached(position + 1),
+                  tokens.isWord(position + 1, word) else { return nil }
+            position += 2
+        }
+        return position
+    }
+
+    /// Parses `firstPartPattern`.
+    private static func firstPart(_ tokens: TokenStream, _ index: Int) -> [(Int, Span)] {
+        var counts = NumberReader.range(tokens, index)
+        let hedge = Hedge.parse(tokens, index)
+        let start = hedge?.0 ?? index
+        var articles: [(Int, NumberRange)] = []
+        if tokens.isWord(start, "a") || tokens.isWord(start, "an") {
+            articles.append((start + 1, NumberRange(exactly: 1)))
+        }
+        if tokens.isWord(start, "half"), tokens.isWord(start + 1, "a") || tokens.isWord(start + 1, "an"),
+           tokens.spaced(start + 1) {
+            articles.append((start + 2, NumberRange(exactly: 0.5)))
+        }
+        counts += articles.map { end, count in (end, hedge.map { $0.1.apply(to: count) } ?? count) }
+        var parses: [(Int, Span)] = []
+        for (end, count) in counts where tokens.spaced(end) {
+            guard let unit = tokens.word(end).flatMap({ unitsByWord[$0] }) else { continue }
+            if let halfEnd = tokens.matchWords(["and", "a", "half"], at: end + 1), tokens.spaced(end + 1) {
+                parses.append((halfEnd, Span(NumberRange(low: count.low + 0.5, high: count.high + 0.5,
+                                                         lowOpen: count.lowOpen, highOpen: count.highOpen), unit)))
+            }
+            parses.append((end + 1, Span(count, unit)))
+        }
+        return parses
+    }
+
+    /// Parses `restPartPattern`.
+    private static func restPart(_ tokens: TokenStream, _ index: Int) -> [(Int, Span)] {
+        var counts = Amount.parse(tokens, index).map { ($0.0, $0.1.range) }
+        if tokens.isWord(index, "a") || tokens.isWord(index, "an") {
+            counts.append((index + 1, NumberRange(exactly: 1)))
+        }
+        var parses: [(Int, Span)] = []
+        for (end, count) in counts where tokens.spaced(end) {
+            guard let unit = tokens.word(end).flatMap({ unitsByWord[$0] }) else { continue }
+            parses.append((end + 1, Span(count, unit)))
+        }
+        return parses
+    }
+
+    /// `,?\s+(?:and\s+)?` after `position`.
+    private static func restStarts(_ tokens: TokenStream, _ position: Int) -> [Int] {
+        var starts: [Int] = []
+        if tokens.spaced(position) { starts.append(position) }
+        if tokens.isSymbol(position, ","), tokens.attached(position), tokens.spaced(position + 1) {
+            starts.append(position + 1)
+        }
+        for start in starts where tokens.isWord(start, "and") && tokens.spaced(start + 1) {
+            starts.append(start + 1)
+        }
+        return starts
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Reads numbers and counts: "1,300", "sixteen", "1.3 thousand", "a dozen", "about 1,300", "more than 15",
+/// "between 10 and 20", "10-20", "several", "hundreds of".
+///
+/// Hedged, bounded and vague figures read as intervals (see `Hedge`); plain figures in digits or words are exact
+/// points; a decimal figure with a scale ("1.3 thousand") is rounded at its last digit, within 2% of its value.
+public enum NumberReader: ValueReader {
+    /// Vague quantities and the intervals they stand for.
+    static let vague: [([String], NumberRange)] = [
+        (["a", "few"], NumberRange(low: 2, high: 5)),
+        (["several"], NumberRange(low: 3, high: 9)),
+        (["dozens"], NumberRange(low: 24, high: 99)),
+        (["tens", "of", "thousands"], NumberRange(low: 20_000, high: 99_999)),
+        (["hundreds", "of", "thousands"], NumberRange(low: 200_000, high: 999_999)),
+        (["hundreds"], NumberRange(low: 200, high: 999)),
+        (["thousands"], NumberRange(low: 2_000, high: 9_999)),
+        (["millions"], NumberRange(low: 2e6, high: 999_999_999)),
+        (["billions"], NumberRange(low: 2e9, high: 999_999_999_999)),
+    ]
+
+    /// "a few", "several", "dozens of", "hundreds of thousands of".
+    static let vaguePattern: String = #"\b"# + ValuePattern.alternation(vague.map(\.0)) + #"(?:\s+of)?\b"#
+
+    /// A number with its optional hedge or range; the `number` macro.
+    static let pattern: String =
+        #"(?:(?:\bbetween\s+"# + Amount.pattern + #"\s+and\s+|(?:"# + Hedge.pattern + #"\s+)?(?:"# + Amount.pattern
+        + #"\s+to\s+)?)"# + Amount.pattern + "|(?:" + Hedge.pattern + #"\s+)?"# + Amount.dashRangePattern() + "|"
+        + vaguePattern + ")"
+
+    /// A whole number in digits only; the `integer` macro.
+    static let integerPattern: String =
+        ValuePattern.digitStart + "(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)" + ValuePattern.digitEnd
+
+    /// `number`: any number with its hedge, range or vagueness ("about 1,300", "between 10 and 20", "a dozen",
+    /// "1.3 thousand", "-5"); `integer`: digits only ("1,300", "16").
+    public static var macros: [String: String] { ["number": pattern, "integer": integerPattern] }
+
+    /// Reads a number matched by `number` or `integer` to `.number(range)`.
+    public static func read(_ text: String, context: ReadingContext) -> Value? {
+        guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }
+        return range(tokens, 0).first { $0.0 == tokens.count }.map { .number($0.1) }
+    }
+
+    /// Parses `pattern` at `index`: every reading, as (end index, interval).
+    static func range(_ tokens: TokenStream, _ index: Int) -> [(Int, NumberRange)] {
+        var parses: [(Int, NumberRange)] = []
+        if tokens.isWord(index, "between"), tokens.spaced(index + 1) {
+            for (lowEnd, low) in Amount.parse(tokens, index + 1)
+            where tokens.isWord(lowEnd, "and") && tokens.spaced(lowEnd) && tokens.spaced(lowEnd + 1) {
+                for (highEnd, high) in Amount.parse(tokens, lowEnd + 1) {
+                    parses.append((highEnd, Amount.span(low, high)))
+                }
+            }
+        }
+        let hedge = Hedge.parse(tokens, index)
+        let start = hedge?.0 ?? index
+        var unhedged = Amount.dashRange(tokens, start)
+        for (end, amount) in Amount.parse(tokens, start) {
+            if tokens.isWord(end, "to"), tokens.spaced(end), tokens.spaced(end + 1) {
+                for (highEnd, high) in Amount.parse(tokens, end + 1) {
+                    unhedged.append((highEnd, Amount.span(amount, high)))
+                }
+            }
+            unhedged.append((end, amount.range))
+        }
+        parses += unhedged.map { end, range in (end, hedge.map { $0.1.apply(to: range) } ?? range) }
+        return parses + vagueRanges(tokens, index)
+    }
+
+    /// Parses `vaguePattern` at `index`.
+    static func vagueRanges(_ tokens: TokenStream, _ index: Int) -> [(Int, NumberRange)] {
+        var parses: [(Int, NumberRange)] = []
+        for (words, range) in vague {
+            guard let end = tokens.matchWords(words, at: index) else { continue }
+            if tokens.isWord(end, "of"), tokens.spaced(end) { parses.append((end + 1, range)) }
+            parses.append((end, range))
+        }
+        return parses
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// A normalized, comparable value read from a claim's surface text ("about 1,300", "Aug. 15", "11-year").
+///
+/// Every value is an interval or a partial structure, never a bare string, so that comparison can be
+/// interval-aware ("about 1,300" agrees with 1,312) and partial-aware ("August 15" agrees with "Aug. 15, 2025").
+public enum Value: Equatable, Sendable {
+    /// A plain number or a count of things.
+    case number(NumberRange)
+    /// A percentage, in percent (13.1% is 13.1); `points` marks "percentage points" and basis points.
+    case percent(NumberRange, points: Bool)
+    /// An amount of money; `currency` is an ISO 4217 code when the text names one ("USD", "EUR"), else nil.
+    case money(NumberRange, currency: String?)
+    /// A position in a sequence: "third", "21st".
+    case ordinal(Int)
+    /// A calendar date, possibly partial: "2021", "in January", "August 15", "Wednesday".
+    case date(DateValue)
+    /// A length of time, in seconds. `qualifier` is set for sentences such as "life" or "suspended".
+    case duration(NumberRange, qualifier: DurationQualifier?)
+    /// A clock time, possibly ambiguous between a.m. and p.m., with its zone words.
+    case time(TimeValue)
+}
+
+/// How two values relate.
+public enum Agreement: Equatable, Sendable {
+    /// The values can both be true of the same thing: equal, overlapping intervals, or compatible partial dates.
+    case agrees
+    /// The values cannot both be true of the same thing.
+    case disagrees
+    /// The values do not speak about the same dimension (a date and a count, times in different zones, "2021" and
+    /// "August 15").
+    case incomparable
+}
+
+/// Why a duration is not an ordinary span of time; such durations are compared only with their own kind.
+public enum DurationQualifier: String, Equatable, Sendable {
+    case life
+    case suspended
+    case probation
+}
+
+/// A closed interval of real numbers; either end may be infinite ("more than 15" is 15 < x < ∞, kept as [15, ∞]
+/// with `lowOpen`).
+public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
+    public var low: Double
+    public var high: Double
+    /// The low end is excluded ("more than 15").
+    public var lowOpen: Bool
+    /// The high end is excluded ("fewer than 20").
+    public var highOpen: Bool
+
+    public init(low: Double, high: Double, lowOpen: Bool = false, highOpen: Bool = false) {
+        self.low = low
+        self.high = high
+        self.lowOpen = lowOpen
+        self.highOpen = highOpen
+    }
+
+    /// A single exact number.
+    public init(exactly value: Double) {
+        self.init(low: value, high: value)
+    }
+
+    /// True when the range holds exactly one number.
+    public var isPoint: Bool { low == high && !lowOpen && !highOpen }
+
+    /// True when some number lies in both ranges. Ends are compared with a relative tolerance so that values
+    /// computed by different routes (42 months, 3.5 years) are equal.
+    public func overlaps(_ other: NumberRange) -> Bool {
+        let lowEnd = max(low, other.low)
+        let highEnd = min(high, other.high)
+        let tolerance = 1e-9 * max(1, abs(lowEnd), abs(highEnd))
+        if lowEnd < highEnd - tolerance { return true }
+        if abs(lowEnd - highEnd) <= tolerance {
+            // The ranges touch at one point: it must be included by both.
+            let lowExcluded = (low == lowEnd && lowOpen) || (other.low == lowEnd && other.lowOpen)
+            let highExcluded = (high == highEnd && highOpen) || (other.high == highEnd && other.highOpen)
+            return !(lowExcluded || highExcluded)
+        }
+        return false
+    }
+
+    /// Scales both ends (1.3 "thousand" → 1,300).
+    public func scaled(by factor: Double) -> NumberRange {
+        NumberRange(low: low * factor, high: high * factor, lowOpen: lowOpen, highOpen: highOpen)
+    }
+
+    public var description: String {
+        if isPoint { return Self.format(low) }
+        return "\(lowOpen ? "(" : "[")\(Self.format(low)), \(Self.format(high))\(highOpen ? ")" : "]")"
+    }
+
+    /// Formats a number the way a reader writes it: no trailing ".0", thousands separators for large values.
+    public static func format(_ value: Double) -> String {
+        if value.isInfinite { return value < 0 ? "-∞" : "∞" }
+        if value == value.rounded(), abs(value) < 1e15 {
+            let integer = Int64(value)
+            let digits = String(abs(integer))
+            guard abs(integer) >= 10_000 else { return String(integer) }
+            var grouped = ""
+            for (index, character) in digits.enumerated() {
+                if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+                grouped.append(character)
+            }
+            return (integer < 0 ? "-" : "") + grouped
+        }
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
+
+/// A calendar date whose fields may be missing: "2021" has only a year, "August 15" a month and a day,
+/// "on Wednesday" only a weekday.
+public struct DateValue: Equatable, Sendable, CustomStringConvertible {
+    public var year: Int?
+    /// 1 = January.
+    public var month: Int?
+    public var day: Int?
+    /// 1 = Monday ... 7 = Sunday (ISO 8601).
+    public var weekday: Int?
+
+    public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.weekday = weekday
+    }
+
+    /// True when no field is known.
+    public var isEmpty: Bool { year == nil && month == nil && day == nil && weekday == nil }
+
+    /// The weekday of a full date (1 = Monday), or the stated weekday.
+    public var resolvedWeekday: Int? {
+        if let weekday { return weekday }
+        guard let year, let month, let day else { return nil }
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components) else { return nil }
+        let sundayFirst = calendar.component(.weekday, from: date)  // 1 = Sunday
+        return sundayFirst == 1 ? 7 : sundayFirst - 1
+    }
+
+    /// The fields both dates state agree, and they share at least one field.
+    public func agreement(with other: DateValue) -> Agreement {
+        var shared = 0
+        for (mine, theirs) in [(year, other.year), (month, other.month), (day, other.day)] {
+            guard let mine, let theirs else { continue }
+            shared += 1
+            if mine != theirs { return .disagrees }
+        }
+        // A day of the month without its month says nothing comparable.
+        if day != nil, other.day != nil, (month == nil || other.month == nil) { return .incomparable }
+        if let mine = resolvedWeekday, let theirs = other.resolvedWeekday {
+            shared += 1
+            if mine != theirs { return .disagrees }
+        }
+        return shared > 0 ? .agrees : .incomparable
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let year { parts.append(String(format: "%04d", year)) }
+        if let month { parts.append(String(format: "%02d", month)) }
+        if let day { parts.append(String(format: "%02d", day)) }
+        var text = parts.isEmpty ? "" : parts.joined(separator: "-")
+        if let weekday, (1...7).contains(weekday) {
+            let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]
+            text = text.isEmpty ? name : "\(name) \(text)"
+        }
+        return text
+    }
+}
+
+/// A clock time. "at 6" may be 06:00 or 18:00, so a time holds every reading it allows.
+public struct TimeValue: Equatable, Sendable, CustomStringConvertible {
+    /// Minutes after midnight, one per possible reading, sorted.
+    public var minutes: [Int]
+    /// The zone as written, normalized to lower case ("local", "moscow", "gmt", "et"); nil when none is given.
+    public var zone: String?
+
+    public init(minutes: [Int], zone: String? = nil) {
+        self.minutes = minutes.sorted()
+        self.zone = zone
+    }
+
+    public func agreement(with other: TimeValue) -> Agreement {
+        if let zone, let otherZone = other.zone, zone != otherZone { return .incomparable }
+        return minutes.contains(where: other.minutes.contains) ? .agrees : .disagrees
+    }
+
+    public var description: String {
+        let readings = minutes.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }.joined(separator: "|")
+        return zone.map { "\(readings) \($0)" } ?? readings
+    }
+}
+
+extension Value {
+    /// Compares two values of the same dimension.
+    public func agreement(with other: Value) -> Agreement {
+        switch (self, other) {
+        case let (.number(a), .number(b)):
+            return a.overlaps(b) ? .agrees : .disagrees
+        case let (.percent(a, aPoints), .percent(b, bPoints)):
+            guard aPoints == bPoints else { return .incomparable }
+            return a.overlaps(b) ? .agrees : .disagrees
+        case let (.money(a, aCurrency), .money(b, bCurrency)):
+            if let aCurrency, let bCurrency, aCurrency != bCurrency { return .incomparable }
+            return a.overlaps(b) ? .agrees : .disagrees
+        case let (.ordinal(a), .ordinal(b)):
+            return a == b ? .agrees : .disagrees
+        case let (.date(a), .date(b)):
+            return a.agreement(with: b)
+        case let (.duration(a, aQualifier), .duration(b, bQualifier)):
+            guard aQualifier == bQualifier else { return .incomparable }
+            if aQualifier == .life { return .agrees }
+            return a.overlaps(b) ? .agrees : .disagrees
+        case let (.time(a), .time(b)):
+            return a.agreement(with: b)
+        default:
+            return .incomparable
+        }
+    }
+
+    /// The name of the value's dimension, as used in JSON (`"type"`).
+    public var typeName: String {
+        switch self {
+        case .number: "number"
+        case .percent: "percent"
+        case .money: "money"
+        case .ordinal: "ordinal"
+        case .date: "date"
+        case .duration: "duration"
+        case .time: "time"
+        }
+    }
+}

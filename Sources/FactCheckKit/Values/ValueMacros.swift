@@ -1,0 +1,37 @@
+import Foundation
+
+/// The value macros rule patterns may use (`{number}`, `{date}`, `{duration}`, ...) and the reader for each claim
+/// kind.
+public enum ValueMacros {
+    /// Every reader, in the order their macros are merged.
+    public static let readers: [any ValueReader.Type] = [
+        NumberReader.self, OrdinalReader.self, DateReader.self, DurationReader.self, TimeReader.self,
+        MoneyReader.self, PercentReader.self,
+    ]
+
+    /// Macro name (without braces) → PCRE2 fragment, merged from all readers. Fragments have no capturing groups,
+    /// use `[0-9]` rather than `\d`, and are meant for UTF without UCP. Each is wrapped in `(?i:...)`, so a value
+    /// reads the same ("August", "AUG.", "p.m.", "PM") whether or not the rule compiles with PCRE2_CASELESS.
+    public static let fragments: [String: String] = readers.reduce(into: [:]) { merged, reader in
+        merged.merge(reader.macros.mapValues { "(?i:" + $0 + ")" }) { first, _ in first }
+    }
+
+    /// The claim kinds that have a reader.
+    public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
+                                            "percent"]
+
+    /// The reader for a claim kind: "number" and "count" read numbers; "ordinal", "date", "duration", "time",
+    /// "money" and "percent" read their own dimension. Nil for any other kind.
+    public static func reader(forKind kind: String) -> (any ValueReader.Type)? {
+        switch kind {
+        case "number", "count": NumberReader.self
+        case "ordinal": OrdinalReader.self
+        case "date": DateReader.self
+        case "duration": DurationReader.self
+        case "time": TimeReader.self
+        case "money": MoneyReader.self
+        case "percent": PercentReader.self
+        default: nil
+        }
+    }
+}

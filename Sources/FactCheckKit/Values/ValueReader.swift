@@ -1,0 +1,19 @@
+/// A recognizer for one dimension of values: a PCRE2 fragment that rule macros expand to, and a reader that turns
+/// the text the fragment matched into a `Value`.
+public protocol ValueReader: Sendable {
+    /// The macro names this reader provides, without braces ("number", "integer").
+    static var macros: [String: String] { get }
+    /// Reads the text a macro of this reader matched (possibly with a little surrounding text trimmed away).
+    /// - Returns: the value, or nil when the text is not a value of this dimension.
+    static func read(_ text: String, context: ReadingContext) -> Value?
+}
+
+/// What a reader may need beyond the text itself.
+public struct ReadingContext: Sendable {
+    /// The date of the document the text comes from, for completing relative dates ("yesterday", "last year").
+    public var documentDate: DateValue?
+
+    public init(documentDate: DateValue? = nil) {
+        self.documentDate = documentDate
+    }
+}

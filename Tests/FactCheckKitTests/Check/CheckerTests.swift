@@ -1,0 +1,52 @@
+import Testing
+@testable import FactCheckKit
+
+@Suite struct CheckerTests {
+    static let ruleSet = try! RuleLoader().load(paths: [RepositoryPaths.rules])
+    static let checker: Checker = {
+        let extractor = ClaimExtractor(ruleSet: ruleSet)
+        let source = try! DocumentLoader().load(path: RepositoryPaths.exampleSource)
+        return Checker(extractor: extractor, factBase: try! FactBase(documents: [source], extractor: extractor))
+    }()
+
+    private func verdicts(_ draft: String) throws -> [String: Verdict] {
+        let report = try Self.checker.check(try Document(path: "draft.txt", text: draft))
+        return Dictionary(report.findings.map { ($0.claim.text, $0.verdict) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func contradictsAWrongCountWithItsEvidence() throws {
+        let report = try Self.checker.check(try Document(path: "d.txt", text: "Lukashenko let 18 prisoners go, Trump said."))
+        let finding = try #require(report.findings.first { $0.verdict == .contradicted })
+        #expect(finding.claim.text == "18 prisoners")
+        #expect(finding.evidence.first?.passage.text == "16 prisoners")
+        #expect(finding.evidence.first?.source == RepositoryPaths.exampleSource)
+        #expect(finding.evidence.first?.passage.location.line == 7)
+    }
+
+    @Test func tellsTheReleasedFromThoseWhoMayBeFreed() throws {
+        // 1,300 appears in the source, but about detainees who may be freed, not the 16 already released.
+        let report = try Self.checker.check(try Document(path: "d.txt", text: "Trump said talks continue about freeing 1,250 detainees."))
+        let finding = try #require(report.findings.first)
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.evidence.first?.passage.text == "1,300 detainees")
+    }
+
+    @Test func supportsFaithfulParaphrase() throws {
+        let found = try verdicts("On Aug. 15, Trump spoke with Lukashenko. Sixteen prisoners were freed. Zenkovich got an 11-year sentence.")
+        #expect(found["Aug. 15"] == .supported)
+        #expect(found["Sixteen prisoners"] == .supported)
+        #expect(found["11-year sentence"] == .supported)
+        #expect(!found.values.contains(.contradicted))
+    }
+
+    @Test func leavesUnrelatedClaimsUnverified() throws {
+        let found = try verdicts("The Kremlin said 40 journalists would attend.")
+        #expect(found["40 journalists"] == .unverified)
+    }
+
+    @Test func comparesTimesOnlyWithinTheirZone() throws {
+        let found = try verdicts("The plane lands at 11:00 a.m. local time, or 11:00 p.m. Moscow time.")
+        #expect(found["11:00 a.m. local time"] == .supported)
+        #expect(found["11:00 p.m. Moscow time"] == .contradicted)
+    }
+}

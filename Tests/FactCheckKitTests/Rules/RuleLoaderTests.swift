@@ -1,0 +1,104 @@
+import Testing
+@testable import FactCheckKit
+
+@Suite struct RuleLoaderTests {
+    private let loader = RuleLoader()
+
+    private func error(loading yaml: String) -> RuleError? {
+        do {
+            _ = try loader.loadRules(text: yaml, file: "test.yml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private let example = """
+        examples:
+          - baseline: "He freed 16 prisoners."
+            supported: ["He freed 16 prisoners."]
+        """
+
+    @Test func loadsARule() throws {
+        let rules = try loader.loadRules(text: """
+            id: test.count
+            kind: count
+            patterns: ['(?<value>{number}) (?<noun>prisoners)']
+            key: noun
+            \(example)
+            """, file: "test.yml")
+        #expect(rules.map(\.id) == ["test.count"])
+        #expect(rules[0].key == ["noun"])
+        #expect(rules[0].severity == .error)
+        #expect(rules[0].priority == 10)
+    }
+
+    @Test func rejectsUnknownKeyWithItsLine() throws {
+        let error = try #require(error(loading: "id: x\nkind: count\npaterns: ['(?<value>1)']\n\(example)"))
+        #expect(error.line == 3)
+        #expect(error.message.contains("unknown key 'paterns'"))
+    }
+
+    @Test func reportsInvalidPatternAtItsWrittenOffset() throws {
+        // The macro expands to a long fragment; the offset must still point into the pattern as written.
+        let error = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>{number}) (unclosed']\n\(example)"))
+        #expect(error.rule == "x")
+        #expect(error.line == 3)
+        #expect(error.message.contains("invalid PCRE2 pattern at offset 29"))
+    }
+
+    @Test func rejectsUnknownMacro() throws {
+        let error = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>{nmuber})']\n\(example)"))
+        #expect(error.message.contains("unknown macro {nmuber} at offset 9"))
+    }
+
+    @Test func keepsQuantifierBraces() throws {
+        let rules = try loader.loadRules(text: "id: x\nkind: count\npatterns: ['(?<value>[0-9]{1,3}) x{2}']\n\(example)", file: "t.yml")
+        #expect(rules[0].patterns[0].source == "(?<value>[0-9]{1,3}) x{2}")
+    }
+
+    @Test func rejectsMalformedYAMLWithLine() throws {
+        let error = try #require(error(loading: "id: x\nkind: [count\npatterns: a\n"))
+        #expect(error.message.hasPrefix("malformed YAML"))
+        #expect(error.line != nil)
+    }
+
+    @Test(arguments: [
+        ("kind: count\npatterns: ['(?<value>1)']", "needs an 'id'"),
+        ("id: x\nkind: colour\npatterns: ['(?<value>1)']", "unknown kind 'colour'"),
+        ("id: x\nkind: count\npatterns: ['[0-9]+']", "no (?<value>...) group"),
+        ("id: x\nkind: count\npatterns: ['(?<value>1)']\nkey: noun", "key group 'noun'"),
+        ("id: x\nkind: count\npatterns: ['(?<value>1)']\nseverity: fatal", "severity 'fatal'"),
+        ("id: x\nkind: count\npatterns: []", "at least one pattern"),
+    ] as [(String, String)])
+    func rejectsIncompleteRules(yaml: String, expected: String) throws {
+        let error = try #require(error(loading: yaml + "\n" + example))
+        #expect(error.message.contains(expected), "\(error)")
+    }
+
+    @Test func requiresExamplesAndMarkers() throws {
+        let noExamples = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>1)']"))
+        #expect(noExamples.message.contains("needs 'examples'"))
+        let noMarker = try #require(error(loading: """
+            id: x
+            kind: count
+            patterns: ['(?<value>1)']
+            examples:
+              - baseline: "a"
+                contradicted: ["no marker here"]
+            """))
+        #expect(noMarker.message.contains("no ↓ marker"))
+    }
+
+    @Test func rejectsDuplicateIdsAcrossFiles() throws {
+        #expect(throws: RuleError.self) {
+            try loader.load(paths: [RepositoryPaths.rules + "/counts.yml", RepositoryPaths.rules + "/counts.yml"])
+        }
+    }
+
+    @Test func loadsTheRepositoryRulesAndLexicon() throws {
+        let ruleSet = try loader.load(paths: [RepositoryPaths.rules])
+        #expect(ruleSet.rules.count >= 8)
+        #expect(ruleSet.lexicon.canonical(Terms.stem("detainees")) == ruleSet.lexicon.canonical(Terms.stem("prisoners")))
+    }
+}

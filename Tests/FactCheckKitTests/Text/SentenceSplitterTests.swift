@@ -1,0 +1,34 @@
+import Testing
+@testable import FactCheckKit
+
+@Suite struct SentenceSplitterTests {
+    private func sentences(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return SentenceSplitter.split(bytes).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        ("U.S. President Donald Trump spoke. He said 16 were freed.",
+         ["U.S. President Donald Trump spoke.", "He said 16 were freed."]),
+        ("The plane lands at 11:00 a.m. local time. Putin arrives.",
+         ["The plane lands at 11:00 a.m. local time.", "Putin arrives."]),
+        ("Gov. Mike Dunleavy confirmed it. He smiled.", ["Gov. Mike Dunleavy confirmed it.", "He smiled."]),
+        ("Profit rose 3.2 percent to No. 3 in the U.K. market.", ["Profit rose 3.2 percent to No. 3 in the U.K. market."]),
+        ("J. R. Smith left on Aug. 15. Nobody followed.", ["J. R. Smith left on Aug. 15.", "Nobody followed."]),
+        ("He said \"it was very good.\" Then he left!", ["He said \"it was very good.\"", "Then he left!"]),
+        ("Headline Without Period\nThe body starts here.", ["Headline Without Period", "The body starts here."]),
+    ] as [(String, [String])])
+    func splits(text: String, expected: [String]) {
+        #expect(sentences(text) == expected)
+    }
+
+    @Test func keepsHardWrappedProseTogether() {
+        let line = "This is a long line of hard-wrapped prose that goes on past sixty characters and"
+        #expect(sentences(line + "\ncontinues on the next line.") == [line + "\ncontinues on the next line."])
+    }
+
+    @Test func numbersParagraphs() {
+        let split = SentenceSplitter.split(Array("One. Two.\n\nThree.".utf8))
+        #expect(split.map(\.paragraph) == [0, 0, 1])
+    }
+}
