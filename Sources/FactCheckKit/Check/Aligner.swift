@@ -6,8 +6,13 @@ public struct Aligner: Sendable {
     /// Multiplier for a fact whose claim has no key when the draft's has one (or the reverse): comparable, but
     /// less surely about the same thing.
     static let missingKeyFactor = 0.8
-    /// Score bonus share for a matching key ("prisoners" ~ "detainees").
-    static let keyShare = 0.3
+    /// Score share for a key written the same way ("prisoners" and "prisoners").
+    static let exactKeyShare = 0.3
+    /// Score share for a key that matches through the lexicon ("prisoners" ~ "detainees").
+    static let synonymKeyShare = 0.2
+    /// How much closeness of value breaks near-ties when ranking: a draft's 1,250 more likely restates 1,300
+    /// than 16. It orders candidates; it never lifts one over a threshold.
+    static let closenessWeight = 0.05
 
     public init(factBase: FactBase) {
         self.factBase = factBase
@@ -19,26 +24,32 @@ public struct Aligner: Sendable {
         for fact in factBase.facts {
             let agreement = Comparator.agreement(of: claim.value, with: fact.claim.value)
             guard agreement != .incomparable else { continue }
-            guard let keyMatch = keyMatch(claim.key, fact.claim.key) else { continue }
+            guard let keyMatch = keyMatch(claim, fact.claim) else { continue }
             let (overlap, shared) = contextOverlap(claim.context, fact.claim.context)
             var score = overlap
             switch keyMatch {
-            case .matching: score = Self.keyShare + (1 - Self.keyShare) * overlap
+            case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
+            case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
             case .missing: score *= Self.missingKeyFactor
             case .notApplicable: break
             }
-            alignments.append(Alignment(fact: fact, score: score, agreement: agreement, sharedTerms: shared))
+            alignments.append(Alignment(fact: fact, score: score, agreement: agreement,
+                                        sharedTerms: shared.map { claim.words[$0] ?? $0 },
+                                        closeness: Comparator.closeness(of: claim.value, to: fact.claim.value)))
         }
-        return alignments.sorted { $0.score > $1.score }
+        return alignments.sorted {
+            $0.score + Self.closenessWeight * $0.closeness > $1.score + Self.closenessWeight * $1.closeness
+        }
     }
 
-    private enum KeyMatch { case matching, missing, notApplicable }
+    private enum KeyMatch { case exact, synonym, missing, notApplicable }
 
     /// nil when both claims have keys and they differ: 16 prisoners say nothing about 20 roses.
-    private func keyMatch(_ claimKey: [String], _ factKey: [String]) -> KeyMatch? {
-        if claimKey.isEmpty && factKey.isEmpty { return .notApplicable }
-        if claimKey.isEmpty || factKey.isEmpty { return .missing }
-        return claimKey == factKey ? .matching : nil
+    private func keyMatch(_ claim: Claim, _ fact: Claim) -> KeyMatch? {
+        if claim.key.isEmpty && fact.key.isEmpty { return .notApplicable }
+        if claim.key.isEmpty || fact.key.isEmpty { return .missing }
+        guard claim.key == fact.key else { return nil }
+        return claim.keyWords == fact.keyWords ? .exact : .synonym
     }
 
     /// The share of the claim's context mass that the fact's context covers.

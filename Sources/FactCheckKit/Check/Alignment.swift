@@ -4,6 +4,8 @@ public struct Alignment: Sendable {
     /// 0...1: the share of the claim's weighted context found around the fact, adjusted by the key.
     public let score: Double
     public let agreement: Agreement
-    /// The context terms both share, heaviest first (for explanations).
+    /// The context words both share, heaviest first (for explanations).
     public let sharedTerms: [String]
+    /// 0...1: how near the two values are (1 equal, 0 far apart or not numeric).
+    public let closeness: Double
 }

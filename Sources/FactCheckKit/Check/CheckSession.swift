@@ -18,7 +18,7 @@ public struct CheckSession: Sendable {
         let sources: [Document]
         do {
             sources = try PathExpander.documents(in: configuration.baseline).map { path throws(InputError) in
-                try loader.load(path: path)
+                try loader.load(path: path, displayPath: PathExpander.displayPath(path))
             }
         } catch {
             throw .input(error)

@@ -39,14 +39,20 @@ public struct Checker: Sendable {
     }
 
     private func message(verdict: Verdict, claim: Claim, passage: Passage, evidence: [Evidence]) -> String {
+        let claimText = Self.oneLine(passage.text)
         switch verdict {
         case .contradicted:
-            let sources = evidence.map { "'\($0.passage.text)' (\($0.source):\($0.passage.location.line))" }
-            return "\(claim.message): draft says '\(passage.text)'; the sources say " + sources.joined(separator: " or ")
+            let sources = evidence.map { "'\(Self.oneLine($0.passage.text))' (\($0.source):\($0.passage.location.line))" }
+            return "\(claim.message): draft says '\(claimText)'; the sources say " + sources.joined(separator: " or ")
         case .supported:
-            return "'\(passage.text)' agrees with the sources"
+            return "'\(claimText)' agrees with the sources"
         case .unverified:
-            return "no source speaks to '\(passage.text)'"
+            return "no source speaks to '\(claimText)'"
         }
+    }
+
+    /// Text with its line breaks and runs of blanks made single spaces, for one-line messages.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -21,6 +21,23 @@ public enum Comparator {
         }
     }
 
+    /// How near two numeric values are: 1 for equal midpoints, falling to 0 as they differ by their own size.
+    public static func closeness(of claim: Value, to fact: Value) -> Double {
+        guard let a = amount(claim), let b = amount(fact) else { return 0 }
+        let scale = max(abs(a), abs(b))
+        guard scale > 0, scale.isFinite else { return scale == 0 ? 1 : 0 }
+        return max(0, 1 - abs(a - b) / scale)
+    }
+
+    private static func amount(_ value: Value) -> Double? {
+        switch value {
+        case let .number(range), let .money(range, _), let .percent(range, _), let .duration(range, _):
+            range.low.isFinite && range.high.isFinite ? (range.low + range.high) / 2 : nil
+        case let .ordinal(position): Double(position)
+        default: nil
+        }
+    }
+
     /// The verdict for a claim, from its alignments (best first), and the alignments that back it.
     public static func verdict(for alignments: [Alignment]) -> (Verdict, evidence: [Alignment]) {
         let bestAgreeing = alignments.first { $0.agreement == .agrees }

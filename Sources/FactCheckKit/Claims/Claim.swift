@@ -14,13 +14,18 @@ public struct Claim: Sendable {
     public let sentenceIndex: Int
     /// What must match before two claims are compared (the counted thing, ...), as canonical terms; empty for none.
     public let key: [String]
+    /// The key as written (stemmed, before the lexicon): "detainee" where `key` says "prisoner".
+    public let keyWords: [String]
     /// Context terms of the sentence, weighted by closeness to the claim (1 beside it, falling with distance).
     public let context: [String: Double]
+    /// A context term → the word it was read from, for explanations.
+    public let words: [String: String]
     /// Capitalized names in the sentence ("Yuri Zenkovich", "Anchorage").
     public let entities: [String]
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
-                valueSpan: Range<Int>, sentenceIndex: Int, key: [String], context: [String: Double], entities: [String]) {
+                valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
+                words: [String: String], entities: [String]) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -30,7 +35,9 @@ public struct Claim: Sendable {
         self.valueSpan = valueSpan
         self.sentenceIndex = sentenceIndex
         self.key = key
+        self.keyWords = keyWords
         self.context = context
+        self.words = words
         self.entities = entities
     }
 }

@@ -14,7 +14,7 @@ public struct ClaimExtractor: Sendable {
         var span: Range<Int>
         var valueSpan: Range<Int>
         var sentenceIndex: Int
-        var keyTexts: [String]
+        var keyRanges: [Range<Int>?]
     }
 
     /// The claims of a document, in text order.
@@ -33,15 +33,19 @@ public struct ClaimExtractor: Sendable {
                     throw ExtractionError(rule: rule.id, ruleFile: rule.file, document: document.path, underlying: error)
                 }
                 for match in matches {
-                    guard let valueSpan = match.groups["value"], !valueSpan.isEmpty,
+                    guard var valueSpan = match.groups["value"], !valueSpan.isEmpty,
                           let sentenceIndex = sentenceIndex(containing: valueSpan, in: document.sentences)
                     else { continue }
                     let text = document.readableText(of: valueSpan)
                     guard var value = reader.read(text, context: context) else { continue }
                     value = completed(value, documentDate: document.date)
-                    let keyTexts = rule.key.map { name in match.groups[name].map(document.readableText(of:)) ?? "" }
-                    candidates.append(Candidate(rule: rule, value: value, span: match.groups["claim"] ?? valueSpan,
-                                                valueSpan: valueSpan, sentenceIndex: sentenceIndex, keyTexts: keyTexts))
+                    var span = match.groups["claim"] ?? valueSpan
+                    if let trimmed = withoutArticle(valueSpan, in: document, reading: value, with: reader, context: context) {
+                        if span.lowerBound == valueSpan.lowerBound { span = trimmed.lowerBound..<span.upperBound }
+                        valueSpan = trimmed
+                    }
+                    candidates.append(Candidate(rule: rule, value: value, span: span, valueSpan: valueSpan,
+                                                sentenceIndex: sentenceIndex, keyRanges: rule.key.map { match.groups[$0] }))
                 }
             }
         }
@@ -52,12 +56,42 @@ public struct ClaimExtractor: Sendable {
             let sentence = document.sentences[candidate.sentenceIndex]
             let tokens = tokenCache[candidate.sentenceIndex] ?? Terms.tokens(in: document.readable, range: sentence.range)
             tokenCache[candidate.sentenceIndex] = tokens
-            let (contextTerms, entities) = features(of: candidate.valueSpan, tokens: tokens, valueSpans: valueSpans)
+            let features = features(of: candidate.valueSpan, tokens: tokens, valueSpans: valueSpans)
+            var span = candidate.span
+            var key: [String] = []
+            var keyWords: [String] = []
+            for range in candidate.keyRanges.compactMap({ $0 }) {
+                guard let head = headWord(in: range, of: document) else { continue }
+                key.append(ruleSet.lexicon.canonical(Terms.stem(head.text.lowercased())))
+                keyWords.append(Terms.stem(head.text.lowercased()))
+                // "18 prisoners go": the claim ends with what it counts.
+                if range.upperBound == span.upperBound, head.range.upperBound > span.lowerBound {
+                    span = span.lowerBound..<head.range.upperBound
+                }
+            }
             return Claim(ruleID: candidate.rule.id, kind: candidate.rule.kind, severity: candidate.rule.severity,
-                         message: candidate.rule.message, value: candidate.value, span: candidate.span,
-                         valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex,
-                         key: candidate.keyTexts.compactMap(headTerm), context: contextTerms, entities: entities)
+                         message: candidate.rule.message, value: candidate.value, span: span,
+                         valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
+                         keyWords: keyWords, context: features.context, words: features.words,
+                         entities: features.entities)
         }
+    }
+
+    /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.
+    private func withoutArticle(_ span: Range<Int>, in document: Document, reading value: Value,
+                                with reader: any ValueReader.Type, context: ReadingContext) -> Range<Int>? {
+        for article in ["a ", "an ", "the "] {
+            let length = article.utf8.count
+            guard span.count > length,
+                  document.readableText(of: span.lowerBound..<(span.lowerBound + length)).lowercased() + " " == article
+            else { continue }
+            let trimmed = (span.lowerBound + length)..<span.upperBound
+            let rest = document.readableText(of: trimmed)
+            if let reread = reader.read(rest, context: context), completed(reread, documentDate: document.date) == value {
+                return trimmed
+            }
+        }
+        return nil
     }
 
     /// Keeps, among matches whose values overlap, the one of the higher-priority rule, then the longer value.
@@ -77,11 +111,12 @@ public struct ClaimExtractor: Sendable {
     /// Context terms weighted by distance (in words) from the value, and the names in the sentence. Words inside
     /// any claim's value are not context: they are what a draft may have changed.
     private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], valueSpans: [Range<Int>])
-        -> (context: [String: Double], entities: [String]) {
+        -> (context: [String: Double], words: [String: String], entities: [String]) {
         let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
         let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
         let last = valueTokenIndexes.last ?? first - 1
         var context: [String: Double] = [:]
+        var words: [String: String] = [:]
         var entities: [String] = []
         var currentEntity: [String] = []
         for (index, token) in tokens.enumerated() {
@@ -99,20 +134,25 @@ public struct ClaimExtractor: Sendable {
             var weight = 1 / (1 + Double(distance) / 3)
             // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
             if isName { weight *= 1.5 }
-            context[term] = max(context[term] ?? 0, weight)
+            if weight > context[term] ?? 0 {
+                context[term] = weight
+                words[term] = token.text
+            }
         }
         if !currentEntity.isEmpty { entities.append(currentEntity.joined(separator: " ")) }
-        return (context, entities)
+        return (context, words, entities)
     }
 
-    /// The head word of a key group: the first plural-looking word ("red roses" → rose), else the last word.
-    private func headTerm(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        let words = Terms.tokens(in: bytes, range: 0..<bytes.count).map { $0.text.lowercased() }
-            .filter { !Terms.stopWords.contains($0) }
+    /// The head word of a key group: the first plural-looking word ("red roses" → roses), else the last word.
+    private func headWord(in range: Range<Int>, of document: Document) -> Terms.Token? {
+        let words = Terms.tokens(in: document.readable, range: range).filter {
+            !Terms.stopWords.contains($0.text.lowercased())
+        }
         let plurals: Set<String> = ["people", "children", "men", "women", "staff", "police", "personnel", "troops"]
-        let head = words.first { plurals.contains($0) || ($0.hasSuffix("s") && !$0.hasSuffix("ss")) } ?? words.last
-        return head.map { ruleSet.lexicon.canonical(Terms.stem($0)) }
+        return words.first {
+            let word = $0.text.lowercased()
+            return plurals.contains(word) || (word.hasSuffix("s") && !word.hasSuffix("ss"))
+        } ?? words.last
     }
 
     /// Completes a partial date with the document's year: in a dated article, "August 15" means that year's.

@@ -35,6 +35,12 @@ public enum PathExpander {
         return result
     }
 
+    /// A path as reports should print it: relative to the working directory when it lies below it.
+    public static func displayPath(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        let folder = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+    }
+
     private static func glob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }

@@ -47,7 +47,7 @@ public struct TextReporter: Reporter {
         }
         for evidence in finding.evidence {
             let place = "\(evidence.source):\(evidence.passage.location.line):\(evidence.passage.location.column)"
-            text += "  \(paint(place, "1")): \(paint("note", "1;36")): source says '\(evidence.passage.text)': \(evidence.passage.sentence)\n"
+            text += "  \(paint(place, "1")): \(paint("note", "1;36")): source says '\(Checker.oneLine(evidence.passage.text))': \(evidence.passage.sentence)\n"
             if !evidence.sharedTerms.isEmpty {
                 let terms = evidence.sharedTerms.prefix(6).joined(separator: ", ")
                 text += "    compared because both speak of: \(terms) (alignment \(formatScore(evidence.score)))\n"

@@ -10,8 +10,12 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Reads a file; `-` reads standard input.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - displayPath: the name reports give the document; `path` when nil.
+    ///   - format: how to read it; by extension when nil.
     /// - Throws: `InputError` for a missing, unreadable, empty, binary, non-UTF-8 or oversized file.
-    public func load(path: String, format: DocumentFormat? = nil) throws(InputError) -> Document {
+    public func load(path: String, displayPath: String? = nil, format: DocumentFormat? = nil) throws(InputError) -> Document {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -37,7 +41,7 @@ public struct DocumentLoader: Sendable {
             }
             data = contents
         }
-        return try document(path: path, data: data, format: format)
+        return try document(path: displayPath ?? path, data: data, format: format ?? DocumentFormat(path: path))
     }
 
     /// Makes a document from bytes, validating them as text.

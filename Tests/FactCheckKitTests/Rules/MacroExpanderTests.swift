@@ -11,11 +11,13 @@ import Testing
 
     @Test func mapsOffsetsBackToTheWrittenPattern() throws {
         let expansion = try expander.expand("a{number}b{date}c")
-        // "a(?:[0-9]+)b(?:may|june)c": 'b' is at 11 expanded, 9 written; 'c' at 23 expanded, 16 written.
+        // "a(?:[0-9]+)b(?:may|june)c": 'b' is at 11 expanded, 9 written; 'c' at 24 expanded, 16 written.
+        #expect(expansion.pattern == "a(?:[0-9]+)b(?:may|june)c")
         #expect(expansion.writtenOffset(forExpanded: 0) == 0)
-        #expect(expansion.writtenOffset(forExpanded: 5) == 1)
+        #expect(expansion.writtenOffset(forExpanded: 5) == 1)  // inside {number}: the macro's start
         #expect(expansion.writtenOffset(forExpanded: 11) == 9)
-        #expect(expansion.writtenOffset(forExpanded: 23) == 16)
+        #expect(expansion.writtenOffset(forExpanded: 23) == 10)
+        #expect(expansion.writtenOffset(forExpanded: 24) == 16)
     }
 
     @Test func rejectsUnknownMacros() {

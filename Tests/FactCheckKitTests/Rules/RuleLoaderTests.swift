@@ -4,7 +4,7 @@ import Testing
 @Suite struct RuleLoaderTests {
     private let loader = RuleLoader()
 
-    private func error(loading yaml: String) -> RuleError? {
+    private func loadingError(_ yaml: String) -> RuleError? {
         do {
             _ = try loader.loadRules(text: yaml, file: "test.yml")
             return nil
@@ -34,21 +34,21 @@ import Testing
     }
 
     @Test func rejectsUnknownKeyWithItsLine() throws {
-        let error = try #require(error(loading: "id: x\nkind: count\npaterns: ['(?<value>1)']\n\(example)"))
+        let error = try #require(loadingError("id: x\nkind: count\npaterns: ['(?<value>1)']\n\(example)"))
         #expect(error.line == 3)
         #expect(error.message.contains("unknown key 'paterns'"))
     }
 
     @Test func reportsInvalidPatternAtItsWrittenOffset() throws {
         // The macro expands to a long fragment; the offset must still point into the pattern as written.
-        let error = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>{number}) (unclosed']\n\(example)"))
+        let error = try #require(loadingError("id: x\nkind: count\npatterns: ['(?<value>{number}) (unclosed']\n\(example)"))
         #expect(error.rule == "x")
         #expect(error.line == 3)
-        #expect(error.message.contains("invalid PCRE2 pattern at offset 29"))
+        #expect(error.message.contains("invalid PCRE2 pattern at offset 28"))
     }
 
     @Test func rejectsUnknownMacro() throws {
-        let error = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>{nmuber})']\n\(example)"))
+        let error = try #require(loadingError("id: x\nkind: count\npatterns: ['(?<value>{nmuber})']\n\(example)"))
         #expect(error.message.contains("unknown macro {nmuber} at offset 9"))
     }
 
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func rejectsMalformedYAMLWithLine() throws {
-        let error = try #require(error(loading: "id: x\nkind: [count\npatterns: a\n"))
+        let error = try #require(loadingError("id: x\nkind: [count\npatterns: a\n"))
         #expect(error.message.hasPrefix("malformed YAML"))
         #expect(error.line != nil)
     }
@@ -72,14 +72,14 @@ import Testing
         ("id: x\nkind: count\npatterns: []", "at least one pattern"),
     ] as [(String, String)])
     func rejectsIncompleteRules(yaml: String, expected: String) throws {
-        let error = try #require(error(loading: yaml + "\n" + example))
+        let error = try #require(loadingError(yaml + "\n" + example))
         #expect(error.message.contains(expected), "\(error)")
     }
 
     @Test func requiresExamplesAndMarkers() throws {
-        let noExamples = try #require(error(loading: "id: x\nkind: count\npatterns: ['(?<value>1)']"))
+        let noExamples = try #require(loadingError("id: x\nkind: count\npatterns: ['(?<value>1)']"))
         #expect(noExamples.message.contains("needs 'examples'"))
-        let noMarker = try #require(error(loading: """
+        let noMarker = try #require(loadingError("""
             id: x
             kind: count
             patterns: ['(?<value>1)']
