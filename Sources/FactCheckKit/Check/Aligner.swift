@@ -22,7 +22,7 @@ public struct Aligner: Sendable {
     public func alignments(for claim: Claim) -> [Alignment] {
         var alignments: [Alignment] = []
         for fact in factBase.facts {
-            let agreement = Comparator.agreement(of: claim.value, with: fact.claim.value)
+            let agreement = Comparator.agreement(of: claim, with: fact.claim)
             guard agreement != .incomparable else { continue }
             guard let keyMatch = keyMatch(claim, fact.claim) else { continue }
             let (overlap, shared) = contextOverlap(claim.context, fact.claim.context)

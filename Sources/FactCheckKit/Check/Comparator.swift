@@ -9,16 +9,40 @@ public enum Comparator {
     /// one: a draft number that the sources state in a similar context is not an error.
     public static let supportShare = 0.5
 
-    /// Compares two values, letting a bare number meet an amount of money or a percentage ("3.1 billion" and
-    /// "$3.1 billion" state the same figure).
-    public static func agreement(of claim: Value, with fact: Value) -> Agreement {
-        switch (claim, fact) {
-        case let (.number(a), .money(b, _)), let (.money(a, _), .number(b)),
-             let (.number(a), .percent(b, false)), let (.percent(a, false), .number(b)):
-            return a.overlaps(b) ? .agrees : .disagrees
+    /// Compares a draft claim's value with a fact's.
+    ///
+    /// A catch-all figure (kind `number`, no key) may meet an amount of money or a percentage: "3.1 billion" and
+    /// "$3.1 billion" state the same figure. A count never does: "several hedge funds" says nothing about dollars.
+    /// Two stated ranges ("$1 billion to $2 billion", "$1.7 billion to $1.8 billion") agree only when their ends
+    /// do: a range is a claim about both ends, not an uncertain point.
+    public static func agreement(of claim: Claim, with fact: Claim) -> Agreement {
+        let looseKinds = claim.kind == "number" || fact.kind == "number"
+        switch (claim.value, fact.value) {
+        case let (.number(a), .money(b, _)) where looseKinds, let (.money(a, _), .number(b)) where looseKinds,
+             let (.number(a), .percent(b, false)) where looseKinds, let (.percent(a, false), .number(b)) where looseKinds:
+            return rangeAgreement(a, b)
+        case let (.number(a), .number(b)), let (.money(a, _), .money(b, _)), let (.percent(a, _), .percent(b, _)):
+            let base = claim.value.agreement(with: fact.value)
+            guard base == .agrees else { return base }
+            return rangeAgreement(a, b)
         default:
-            return claim.agreement(with: fact)
+            return claim.value.agreement(with: fact.value)
         }
+    }
+
+    /// Ranges that only overlap agree unless both are stated ranges, whose ends must then match.
+    static func rangeAgreement(_ a: NumberRange, _ b: NumberRange) -> Agreement {
+        guard a.overlaps(b) else { return .disagrees }
+        guard isStatedRange(a), isStatedRange(b) else { return .agrees }
+        let tolerance = 0.05 * max(abs(a.high), abs(b.high))
+        return abs(a.low - b.low) <= tolerance && abs(a.high - b.high) <= tolerance ? .agrees : .disagrees
+    }
+
+    /// A bounded range wider than rounding makes (rounded figures stay within 2% of their value).
+    private static func isStatedRange(_ range: NumberRange) -> Bool {
+        guard range.low.isFinite, range.high.isFinite, !range.isPoint else { return false }
+        let middle = (range.low + range.high) / 2
+        return range.high - range.low > 0.045 * abs(middle)
     }
 
     /// How near two numeric values are: 1 for equal midpoints, falling to 0 as they differ by their own size.

@@ -37,7 +37,8 @@ public struct ClaimExtractor: Sendable {
                           let sentenceIndex = sentenceIndex(containing: valueSpan, in: document.sentences)
                     else { continue }
                     let text = document.readableText(of: valueSpan)
-                    guard var value = reader.read(text, context: context) else { continue }
+                    guard !isPartOfName(valueSpan, in: document), var value = reader.read(text, context: context)
+                    else { continue }
                     value = completed(value, documentDate: document.date)
                     var span = match.groups["claim"] ?? valueSpan
                     if let trimmed = withoutArticle(valueSpan, in: document, reading: value, with: reader, context: context) {
@@ -61,7 +62,10 @@ public struct ClaimExtractor: Sendable {
             var key: [String] = []
             var keyWords: [String] = []
             for range in candidate.keyRanges.compactMap({ $0 }) {
-                guard let head = headWord(in: range, of: document) else { continue }
+                // In a compound ("two-stage speech enhancement", "30-day trial") the word joined to the number is
+                // what is counted.
+                let isCompound = range.lowerBound > 0 && document.readable[range.lowerBound - 1] == UInt8(ascii: "-")
+                guard let head = headWord(in: range, of: document, compound: isCompound) else { continue }
                 key.append(ruleSet.lexicon.canonical(Terms.stem(head.text.lowercased())))
                 keyWords.append(Terms.stem(head.text.lowercased()))
                 // "18 prisoners go": the claim ends with what it counts.
@@ -144,15 +148,33 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The head word of a key group: the first plural-looking word ("red roses" → roses), else the last word.
-    private func headWord(in range: Range<Int>, of document: Document) -> Terms.Token? {
+    private func headWord(in range: Range<Int>, of document: Document, compound: Bool) -> Terms.Token? {
         let words = Terms.tokens(in: document.readable, range: range).filter {
             !Terms.stopWords.contains($0.text.lowercased())
         }
+        if compound { return words.first }
         let plurals: Set<String> = ["people", "children", "men", "women", "staff", "police", "personnel", "troops"]
         return words.first {
             let word = $0.text.lowercased()
             return plurals.contains(word) || (word.hasSuffix("s") && !word.hasSuffix("ss"))
         } ?? words.last
+    }
+
+    /// A number in words with a capital letter right after a capitalized word is part of a name ("Capital One",
+    /// "Formula One"), not a count.
+    private func isPartOfName(_ span: Range<Int>, in document: Document) -> Bool {
+        let first = document.readable[span.lowerBound]
+        guard first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              let word = Terms.tokens(in: document.readable, range: span).first?.text.lowercased(),
+              NumberWords.units[word] != nil || NumberWords.tens[word] != nil
+        else { return false }
+        var end = span.lowerBound
+        while end > 0, document.readable[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard end < span.lowerBound else { return false }
+        var start = end
+        while start > 0, document.readable[start - 1] >= UInt8(ascii: "A") { start -= 1 }
+        let previous = Terms.tokens(in: document.readable, range: start..<end).last
+        return previous?.isCapitalized == true && previous?.hasDigit == false
     }
 
     /// Completes a partial date with the document's year: in a dated article, "August 15" means that year's.

@@ -45,7 +45,8 @@ enum NumberWords {
     static let wholePattern: String = {
         let first = "(?:" + ValuePattern.alternation(Array(units.keys) + Array(tens.keys) + ["dozen"])
             + #"|half\s+a(?=\s+dozen\b)|a(?=\s+(?:hundred|dozen|"# + scaleNames + #")\b))"#
-        let joint = #"(?:-|(?<=hundred|thousand|million|billion|trillion),?\s+and\s+"#
+        // "twenty - five" is how transcripts write "twenty-five".
+        let joint = #"(?:-|(?<=ty)\s-\s|(?<=hundred|thousand|million|billion|trillion),?\s+and\s+"#
             + #"|(?<=thousand|million|billion|trillion),\s+"#
             + #"|(?<=ty|hundred|dozen|thousand|million|billion|trillion)\s+"#
             + #"|\s+(?=(?:hundred|dozen|"# + scaleNames + #")\b))"#
@@ -59,7 +60,7 @@ enum NumberWords {
     /// run of number words followed by no unit would be rescanned from each of its words (quadratic time).
     /// "and" joints are left out so that "between one hundred and five hundred" still reads.
     private static let continuationGuard: String = {
-        var branches = [#"[a-z]-"#]
+        var branches = [#"[a-z]-"#, #"ty\s-\s"#]
         for word in ["ty", "hundred", "dozen"] + scales.keys.sorted() { branches.append(word + #"\s"#) }
         for word in scales.keys.sorted() { branches.append(word + #",\s"#) }
         return "(?<!" + branches.joined(separator: "|") + ")"
@@ -119,6 +120,9 @@ enum NumberWords {
         let afterHundredOrScale = afterScale || previous == "hundred"
         var candidates: [Int] = []
         if tokens.isSymbol(position, "-"), tokens.attached(position), tokens.attached(position + 1) {
+            candidates.append(position + 1)
+        }
+        if previous.hasSuffix("ty"), tokens.isSymbol(position, "-"), tokens.spaced(position), tokens.spaced(position + 1) {
             candidates.append(position + 1)
         }
         if tokens.isSymbol(position, ","), tokens.attached(position), tokens.spaced(position + 1) {

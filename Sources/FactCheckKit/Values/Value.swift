@@ -69,7 +69,9 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
     public func overlaps(_ other: NumberRange) -> Bool {
         let lowEnd = max(low, other.low)
         let highEnd = min(high, other.high)
-        let tolerance = 1e-9 * max(1, abs(lowEnd), abs(highEnd))
+        // Scale the tolerance by the finite ends only: "over 1,000" against "over 1,000" has ∞ at both tops.
+        let magnitude = [lowEnd, highEnd].filter(\.isFinite).map(abs).max() ?? 0
+        let tolerance = 1e-9 * max(1, magnitude)
         if lowEnd < highEnd - tolerance { return true }
         if abs(lowEnd - highEnd) <= tolerance {
             // The ranges touch at one point: it must be included by both.
