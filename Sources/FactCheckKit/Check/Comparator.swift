@@ -2,7 +2,7 @@
 public enum Comparator {
     /// Below this alignment score a differing fact is not evidence enough: the claim is unverified, not
     /// contradicted. One threshold, documented in README.md, measured on the labelled sets.
-    public static let contradictionThreshold = 0.45
+    public static let contradictionThreshold = 0.3
     /// An agreeing fact must be at least this well aligned to support a claim.
     public static let supportFloor = 0.15
     /// An agreeing fact supports the claim when it is at least this share as well aligned as the best differing
@@ -20,29 +20,49 @@ public enum Comparator {
         switch (claim.value, fact.value) {
         case let (.number(a), .money(b, _)) where looseKinds, let (.money(a, _), .number(b)) where looseKinds,
              let (.number(a), .percent(b, false)) where looseKinds, let (.percent(a, false), .number(b)) where looseKinds:
-            return rangeAgreement(a, b)
+            return rangeAgreement(claim: a, fact: b)
         case let (.number(a), .number(b)), let (.money(a, _), .money(b, _)), let (.percent(a, _), .percent(b, _)):
             let base = claim.value.agreement(with: fact.value)
             guard base == .agrees else { return base }
-            return rangeAgreement(a, b)
+            return rangeAgreement(claim: a, fact: b)
         default:
             return claim.value.agreement(with: fact.value)
         }
     }
 
-    /// Ranges that only overlap agree unless both are stated ranges, whose ends must then match.
-    static func rangeAgreement(_ a: NumberRange, _ b: NumberRange) -> Agreement {
+    /// How a claim's range meets a fact's.
+    ///
+    /// - Disjoint ranges disagree.
+    /// - Two stated ranges agree only when their ends match (within 1%).
+    /// - A stated range and a single figure, or a one-sided bound ("up to 35%", "more than 1,000") that does not
+    ///   entail the claim, say nothing about each other: 30% is neither confirmed nor refuted by "up to 35%", and
+    ///   a forecast of "$1 billion to $2 billion" is not confirmed by some other figure of $1.67 billion.
+    /// - Otherwise overlapping ranges (rounding, hedges) agree.
+    static func rangeAgreement(claim a: NumberRange, fact b: NumberRange) -> Agreement {
         guard a.overlaps(b) else { return .disagrees }
-        guard isStatedRange(a), isStatedRange(b) else { return .agrees }
-        let tolerance = 0.05 * max(abs(a.high), abs(b.high))
-        return abs(a.low - b.low) <= tolerance && abs(a.high - b.high) <= tolerance ? .agrees : .disagrees
+        switch (isStatedRange(a), isStatedRange(b)) {
+        case (true, true):
+            let tolerance = 0.01 * max(abs(a.high), abs(b.high))
+            return abs(a.low - b.low) <= tolerance && abs(a.high - b.high) <= tolerance ? .agrees : .disagrees
+        case (true, false), (false, true):
+            return .incomparable
+        case (false, false):
+            if isOneSided(b), !(a.low <= b.low && b.high <= a.high) { return .incomparable }
+            return .agrees
+        }
     }
 
-    /// A bounded range wider than rounding makes (rounded figures stay within 2% of their value).
+    /// A bounded range wider than rounding makes (rounded figures stay within 2% of their value), which is not a
+    /// one-sided bound.
     private static func isStatedRange(_ range: NumberRange) -> Bool {
-        guard range.low.isFinite, range.high.isFinite, !range.isPoint else { return false }
+        guard range.low.isFinite, range.high.isFinite, !range.isPoint, !isOneSided(range) else { return false }
         let middle = (range.low + range.high) / 2
         return range.high - range.low > 0.045 * abs(middle)
+    }
+
+    /// "up to 35%", "fewer than 20", "more than 1,000": bounded on one side only.
+    private static func isOneSided(_ range: NumberRange) -> Bool {
+        !range.low.isFinite || !range.high.isFinite || (range.low == 0 && range.high > 0)
     }
 
     /// How near two numeric values are: 1 for equal midpoints, falling to 0 as they differ by their own size.

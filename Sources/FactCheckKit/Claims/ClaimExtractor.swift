@@ -123,6 +123,8 @@ public struct ClaimExtractor: Sendable {
         var words: [String: String] = [:]
         var entities: [String] = []
         var currentEntity: [String] = []
+        let clauses = clauseIndexes(of: tokens)
+        let claimClause = clauses[min(first, max(0, tokens.count - 1))]
         for (index, token) in tokens.enumerated() {
             let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
             let term = insideAValue || token.hasDigit ? nil : Terms.term(token.text, lexicon: ruleSet.lexicon)
@@ -134,8 +136,11 @@ public struct ClaimExtractor: Sendable {
                 currentEntity = []
             }
             guard let term else { continue }
-            let distance = index < first ? first - index : max(0, index - last)
-            var weight = 1 / (1 + Double(distance) / 3)
+            // Words in another clause count as farther away: in "16 prisoners were released, and 1,300 may be
+            // freed", "freed" belongs to 1,300.
+            let distance = (index < first ? first - index : max(0, index - last))
+                + Self.clauseDistance * abs(clauses[index] - claimClause)
+            var weight = 1 / (1 + Double(distance) / Self.halfWeightDistance)
             // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
             if isName { weight *= 1.5 }
             if weight > context[term] ?? 0 {
@@ -145,6 +150,33 @@ public struct ClaimExtractor: Sendable {
         }
         if !currentEntity.isEmpty { entities.append(currentEntity.joined(separator: " ")) }
         return (context, words, entities)
+    }
+
+    /// Extra words of distance for each clause boundary between a context word and the claim: words across a
+    /// comma or an "and" mostly speak about something else.
+    static let clauseDistance = 10
+    /// Longest opening phrase, in words, read as introducing the clause after its comma.
+    static let introductoryPhraseLength = 4
+    /// Words of distance at which a context word's weight halves.
+    static let halfWeightDistance = 2.0
+
+    /// For each token, how many clause boundaries precede it in the sentence: punctuation marks (see
+    /// `Terms.Token.precedingMark`) and the conjunctions "and", "but", "while", "whereas".
+    private func clauseIndexes(of tokens: [Terms.Token]) -> [Int] {
+        var indexes: [Int] = []
+        var clause = 0
+        for (index, token) in tokens.enumerated() {
+            if index > 0, token.precedingMark != nil { clause += 1 }
+            if ["and", "but", "while", "whereas"].contains(token.text.lowercased()) { clause += 1 }
+            indexes.append(clause)
+        }
+        // A short introductory phrase belongs to the clause it introduces: in "In January, another American was
+        // released", January dates the release.
+        if let firstBreak = tokens.indices.dropFirst().first(where: { indexes[$0] > 0 }),
+           firstBreak <= Self.introductoryPhraseLength, tokens[firstBreak].precedingMark == UInt8(ascii: ",") {
+            for index in 0..<firstBreak { indexes[index] = indexes[firstBreak] }
+        }
+        return indexes
     }
 
     /// The head word of a key group: the first plural-looking word ("red roses" → roses), else the last word.

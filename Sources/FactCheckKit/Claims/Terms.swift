@@ -9,6 +9,9 @@ public enum Terms {
         public var isCapitalized: Bool
         /// Holds a digit: values are compared as values, not as context words.
         public var hasDigit: Bool
+        /// The punctuation mark between this word and the one before that separates parts of the sentence
+        /// (",", ";", ":", a parenthesis, a dash), if any.
+        public var precedingMark: UInt8? = nil
     }
 
     /// Function words and the most common reporting verbs: they say nothing about what a claim is about.
@@ -30,9 +33,11 @@ public enum Terms {
     public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         var index = range.lowerBound
+        var mark: UInt8?
         while index < range.upperBound {
             let (isWord, length) = wordCharacter(in: bytes, at: index, limit: range.upperBound)
             guard isWord else {
+                if isClauseMark(at: index, in: bytes, range: range) { mark = mark ?? bytes[index] }
                 index += length
                 continue
             }
@@ -56,7 +61,8 @@ public enum Terms {
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
             let first = text.unicodeScalars.first!
             tokens.append(Token(range: start..<index, text: text, isCapitalized: first.properties.isUppercase,
-                                hasDigit: hasDigit))
+                                hasDigit: hasDigit, precedingMark: mark))
+            mark = nil
         }
         return tokens
     }
@@ -105,5 +111,21 @@ public enum Terms {
         guard index + length <= limit, length > 1 else { return (false, 1) }
         let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first!
         return (scalar.properties.isAlphabetic, length)
+    }
+
+    /// Punctuation that separates parts of a sentence: ",", ";", ":", parentheses, a spaced hyphen standing for a
+    /// dash, and the en and em dashes; not the hyphen of "high-security".
+    private static func isClauseMark(at index: Int, in bytes: [UInt8], range: Range<Int>) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            return true
+        case UInt8(ascii: "-"):
+            return index > range.lowerBound && bytes[index - 1] == 0x20
+        case 0xE2:
+            return index + 2 < range.upperBound && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94)
+        default:
+            return false
+        }
     }
 }
