@@ -20,12 +20,15 @@ public struct Aligner: Sendable {
 
     /// Every fact comparable with `claim`, best first.
     public func alignments(for claim: Claim) -> [Alignment] {
-        var alignments: [Alignment] = []
-        for fact in factBase.facts {
+        // The claim's terms in a fixed order with their rarity, looked up once: summing in dictionary order would
+        // make scores differ in their last bits from run to run.
+        let terms = claim.context.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value, rarity: factBase.weight(ofTerm: $0.key)) }
+        var alignments: [(order: Int, alignment: Alignment)] = []
+        for (order, fact) in factBase.facts.enumerated() {
             let agreement = Comparator.agreement(of: claim, with: fact.claim)
             guard agreement != .incomparable else { continue }
             guard let keyMatch = keyMatch(claim, fact.claim) else { continue }
-            let (overlap, shared) = contextOverlap(claim.context, fact.claim.context)
+            let (overlap, shared) = contextOverlap(terms, fact.claim.context)
             var score = overlap
             switch keyMatch {
             case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
@@ -33,13 +36,16 @@ public struct Aligner: Sendable {
             case .missing: score *= Self.missingKeyFactor
             case .notApplicable: break
             }
-            alignments.append(Alignment(fact: fact, score: score, agreement: agreement,
-                                        sharedTerms: shared.map { claim.words[$0] ?? $0 },
-                                        closeness: Comparator.closeness(of: claim.value, to: fact.claim.value)))
+            alignments.append((order, Alignment(fact: fact, score: score, agreement: agreement,
+                                                sharedTerms: shared.map { claim.words[$0] ?? $0 },
+                                                closeness: Comparator.closeness(of: claim.value, to: fact.claim.value))))
         }
+        // Best first; equal ranks keep the facts' order in the base, so reports are the same on every run.
         return alignments.sorted {
-            $0.score + Self.closenessWeight * $0.closeness > $1.score + Self.closenessWeight * $1.closeness
-        }
+            let left = $0.alignment.score + Self.closenessWeight * $0.alignment.closeness
+            let right = $1.alignment.score + Self.closenessWeight * $1.alignment.closeness
+            return left != right ? left > right : $0.order < $1.order
+        }.map(\.alignment)
     }
 
     private enum KeyMatch { case exact, synonym, missing, notApplicable }
@@ -53,12 +59,12 @@ public struct Aligner: Sendable {
     }
 
     /// The share of the claim's context mass that the fact's context covers.
-    private func contextOverlap(_ claim: [String: Double], _ fact: [String: Double]) -> (Double, [String]) {
+    private func contextOverlap(_ claim: [(term: String, weight: Double, rarity: Double)], _ fact: [String: Double])
+        -> (Double, [String]) {
         var total = 0.0
         var covered = 0.0
         var shared: [(String, Double)] = []
-        for (term, weight) in claim {
-            let rarity = factBase.weight(ofTerm: term)
+        for (term, weight, rarity) in claim {
             total += weight * rarity
             if let factWeight = fact[term] {
                 let contribution = min(weight, factWeight) * rarity
@@ -67,6 +73,7 @@ public struct Aligner: Sendable {
             }
         }
         guard total > 0 else { return (0, []) }
-        return (covered / total, shared.sorted { $0.1 > $1.1 }.map(\.0))
+        // Ties broken by the term itself: dictionary order changes from run to run, reports must not.
+        return (covered / total, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))
     }
 }
