@@ -28,6 +28,6 @@ let package = Package(
         ),
         .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"]),
         // Depends on the executable so that `swift test` builds the binary these tests run.
-        .testTarget(name: "factcheckTests", dependencies: ["factcheck"]),
+        .testTarget(name: "factcheckTests", dependencies: ["factcheck"], exclude: ["Fixtures"]),
     ]
 )
