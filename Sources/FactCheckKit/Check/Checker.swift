@@ -15,9 +15,7 @@ public struct Checker: Sendable {
     /// - Throws: `ExtractionError` when a rule fails on the draft.
     public func check(_ draft: Document) throws(ExtractionError) -> DraftReport {
         let findings = try extractor.claims(in: draft).map { claim in
-            let alignments = aligner.alignments(for: claim)
-            let (verdict, evidence) = Comparator.verdict(for: alignments)
-            if DebugTrace.enabled { DebugTrace.print(claim: claim, in: draft, alignments: alignments, verdict: verdict, factBase: factBase) }
+            let (verdict, evidence) = Comparator.verdict(for: aligner.alignments(for: claim))
             let claimPassage = passage(of: claim, in: draft)
             let evidenceItems = evidence.map { alignment in
                 let source = factBase.documents[alignment.fact.documentIndex]

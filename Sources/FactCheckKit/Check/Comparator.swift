@@ -52,12 +52,9 @@ public enum Comparator {
         }
     }
 
-    /// A bounded range wider than rounding makes (rounded figures stay within 2% of their value), which is not a
-    /// one-sided bound.
+    /// A range the text states both ends of, bounded on both sides.
     private static func isStatedRange(_ range: NumberRange) -> Bool {
-        guard range.low.isFinite, range.high.isFinite, !range.isPoint, !isOneSided(range) else { return false }
-        let middle = (range.low + range.high) / 2
-        return range.high - range.low > 0.045 * abs(middle)
+        range.isStatedRange && range.low.isFinite && range.high.isFinite && !range.isPoint
     }
 
     /// "up to 35%", "fewer than 20", "more than 1,000": bounded on one side only.

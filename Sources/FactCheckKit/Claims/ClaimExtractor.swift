@@ -30,7 +30,12 @@ public struct ClaimExtractor: Sendable {
                 do {
                     matches = try scanner.matches(of: pattern, in: document.readable)
                 } catch {
-                    throw ExtractionError(rule: rule.id, ruleFile: rule.file, document: document.path, underlying: error)
+                    var line: Int?
+                    if case let .limitExceeded(_, byteOffset) = error {
+                        line = document.original.location(ofByte: byteOffset).line
+                    }
+                    throw ExtractionError(rule: rule.id, ruleFile: rule.file, document: document.path, line: line,
+                                          underlying: error)
                 }
                 for match in matches {
                     guard var valueSpan = match.groups["value"], !valueSpan.isEmpty,

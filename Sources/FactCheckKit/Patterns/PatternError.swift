@@ -12,7 +12,7 @@ public enum PatternError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalid(message, offset):
             "invalid pattern at offset \(offset): \(message)"
         case let .limitExceeded(message, byteOffset):
-            "pattern exceeded its backtracking limit near byte \(byteOffset) of the text (\(message)); "
+            "pattern exceeded its backtracking limit (\(message)) in a match starting at byte \(byteOffset); "
                 + "it backtracks catastrophically: rewrite nested quantifiers such as (a+)+"
         case let .matchFailed(message, code):
             "matching failed (PCRE2 error \(code)): \(message)"

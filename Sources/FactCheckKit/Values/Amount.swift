@@ -170,6 +170,7 @@ struct Amount {
         if low.scale == nil, let factor = high.scale, factor > 1, low.value * factor <= high.value {
             lowRange = lowRange.scaled(by: factor)
         }
-        return NumberRange(low: min(lowRange.low, high.range.low), high: max(lowRange.high, high.range.high))
+        return NumberRange(low: min(lowRange.low, high.range.low), high: max(lowRange.high, high.range.high),
+                           isStatedRange: true)
     }
 }

@@ -105,7 +105,8 @@ public enum MoneyReader: ValueReader {
             for (currencyEnd, currency, factor) in currencyAfter(tokens, end) {
                 let scaled = factor == 1 ? range : NumberRange(low: Amount.decimal(range.low * factor),
                                                                high: Amount.decimal(range.high * factor),
-                                                               lowOpen: range.lowOpen, highOpen: range.highOpen)
+                                                               lowOpen: range.lowOpen, highOpen: range.highOpen,
+                                                               isStatedRange: range.isStatedRange)
                 parses.append((currencyEnd, scaled, currency))
             }
         }

@@ -70,7 +70,8 @@ public enum PercentReader: ValueReader {
             for (pointsEnd, divisor) in pointWords(tokens, end, attachedAllowed: false) {
                 // Divided, not multiplied by 1/100, so that 70 basis points are exactly 0.7.
                 let points = NumberRange(low: range.low / divisor, high: range.high / divisor,
-                                         lowOpen: range.lowOpen, highOpen: range.highOpen)
+                                         lowOpen: range.lowOpen, highOpen: range.highOpen,
+                                         isStatedRange: range.isStatedRange)
                 parses.append((pointsEnd, points, true))
             }
         }

@@ -48,12 +48,16 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
     public var lowOpen: Bool
     /// The high end is excluded ("fewer than 20").
     public var highOpen: Bool
+    /// The text states both ends ("between 10 and 20", "$1.7 billion to $1.8 billion"): the range is a claim
+    /// about each end, not an uncertain single figure.
+    public var isStatedRange: Bool
 
-    public init(low: Double, high: Double, lowOpen: Bool = false, highOpen: Bool = false) {
+    public init(low: Double, high: Double, lowOpen: Bool = false, highOpen: Bool = false, isStatedRange: Bool = false) {
         self.low = low
         self.high = high
         self.lowOpen = lowOpen
         self.highOpen = highOpen
+        self.isStatedRange = isStatedRange
     }
 
     /// A single exact number.
@@ -84,7 +88,8 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
 
     /// Scales both ends (1.3 "thousand" → 1,300).
     public func scaled(by factor: Double) -> NumberRange {
-        NumberRange(low: low * factor, high: high * factor, lowOpen: lowOpen, highOpen: highOpen)
+        NumberRange(low: low * factor, high: high * factor, lowOpen: lowOpen, highOpen: highOpen,
+                    isStatedRange: isStatedRange)
     }
 
     public var description: String {

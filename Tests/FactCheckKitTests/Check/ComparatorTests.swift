@@ -1,0 +1,64 @@
+import Testing
+@testable import FactCheckKit
+
+@Suite struct ComparatorTests {
+    /// A range whose two ends the text states ("between 1,000 and 2,000").
+    private func range(_ low: Double, _ high: Double) -> NumberRange {
+        NumberRange(low: low, high: high, isStatedRange: true)
+    }
+
+    @Test func statedRangesAgreeOnlyWhenTheirEndsDo() {
+        #expect(Comparator.rangeAgreement(claim: range(1000, 2000), fact: range(1700, 1800)) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: range(10_975, 11_250), fact: range(11_100, 11_250)) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: range(1700, 1800), fact: range(1700, 1800)) == .agrees)
+    }
+
+    @Test func aRangeAndAFigureSayNothingAboutEachOther() {
+        #expect(Comparator.rangeAgreement(claim: range(1000, 2000), fact: NumberRange(exactly: 1670)) == .incomparable)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 1670), fact: range(1000, 2000)) == .incomparable)
+    }
+
+    @Test func oneSidedBoundsSupportOnlyWhatTheyEntail() {
+        let upTo35 = NumberRange(low: 0, high: 35)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 30), fact: upTo35) == .incomparable)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 40), fact: upTo35) == .disagrees)
+        let over1000 = NumberRange(low: 1000, high: .infinity, lowOpen: true)
+        #expect(Comparator.rangeAgreement(claim: over1000, fact: over1000) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 900, high: .infinity, lowOpen: true), fact: over1000) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: over1000, fact: NumberRange(exactly: 1312)) == .agrees)
+    }
+
+    @Test func roundedFiguresAgreeWithWhatTheyRound() {
+        let roundedThousands = NumberRange(low: 1274, high: 1326)  // "1.3 thousand"
+        #expect(Comparator.rangeAgreement(claim: roundedThousands, fact: NumberRange(exactly: 1312)) == .agrees)
+        let about1300 = NumberRange(low: 1170, high: 1430)
+        #expect(Comparator.rangeAgreement(claim: about1300, fact: NumberRange(exactly: 1312)) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 16), fact: NumberRange(exactly: 18)) == .disagrees)
+    }
+
+    @Test func closenessRanksNearerFigures() {
+        let claim = Value.number(NumberRange(exactly: 1250))
+        #expect(Comparator.closeness(of: claim, to: .number(NumberRange(exactly: 1300)))
+                > Comparator.closeness(of: claim, to: .number(NumberRange(exactly: 16))))
+        #expect(Comparator.closeness(of: .date(DateValue(year: 2021)), to: .date(DateValue(year: 2021))) == 0)
+    }
+
+    @Test func verdictFollowsTheBestAlignedFacts() throws {
+        let ruleSet = try RuleLoader().load(paths: [RepositoryPaths.rules])
+        let extractor = ClaimExtractor(ruleSet: ruleSet)
+        let source = try Document(path: "s", text: "Officials said 16 prisoners were freed on Friday.")
+        let fact = try #require(try extractor.claims(in: source).first { $0.kind == "count" })
+        let factBase = try FactBase(documents: [source], extractor: extractor)
+        func alignment(_ score: Double, _ agreement: Agreement) -> Alignment {
+            Alignment(fact: Fact(claim: fact, documentIndex: 0), score: score, agreement: agreement, sharedTerms: [],
+                      closeness: 0)
+        }
+        _ = factBase
+        #expect(Comparator.verdict(for: [alignment(0.6, .disagrees)]).0 == .contradicted)
+        #expect(Comparator.verdict(for: [alignment(0.29, .disagrees)]).0 == .unverified)
+        #expect(Comparator.verdict(for: [alignment(0.6, .disagrees), alignment(0.4, .agrees)]).0 == .supported)
+        #expect(Comparator.verdict(for: [alignment(0.6, .disagrees), alignment(0.2, .agrees)]).0 == .contradicted)
+        #expect(Comparator.verdict(for: [alignment(0.1, .agrees)]).0 == .unverified)
+        #expect(Comparator.verdict(for: []).0 == .unverified)
+    }
+}

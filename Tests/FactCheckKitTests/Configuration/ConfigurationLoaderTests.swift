@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+@Suite struct ConfigurationLoaderTests {
+    private func folder(with configuration: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("factcheck-config-\(UUID())")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        try Data(configuration.utf8).write(to: url.appendingPathComponent(ConfigurationLoader.fileName))
+        return url
+    }
+
+    @Test func findsTheFileUpwardsAndResolvesPathsAgainstIt() throws {
+        let url = try folder(with: "baseline: [sources]\nrules: [Rules]\nfail-on: warning\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let loader = ConfigurationLoader()
+        let found = try #require(loader.find(from: url.appendingPathComponent("a/b").path))
+        let configuration = try loader.load(file: found)
+        #expect(configuration.baseline == [url.appendingPathComponent("sources").standardizedFileURL.path])
+        #expect(configuration.rules == [url.appendingPathComponent("Rules").standardizedFileURL.path])
+        #expect(configuration.failOn == .warning)
+    }
+
+    @Test func rejectsUnknownKeysWithTheirLine() throws {
+        let url = try folder(with: "baseline: [sources]\nbaseilne: [other]\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try ConfigurationLoader().load(file: url.appendingPathComponent(ConfigurationLoader.fileName).path)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.line == 2 && error.message.contains("unknown key 'baseilne'")
+        }
+    }
+
+    @Test func failOnNeverDisablesFailure() throws {
+        let url = try folder(with: "fail-on: never\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let configuration = try ConfigurationLoader().load(file: url.appendingPathComponent(ConfigurationLoader.fileName).path)
+        #expect(configuration.failOn == nil)
+    }
+
+    @Test func displayPathsAreRelativeToTheWorkingDirectory() {
+        #expect(PathExpander.displayPath("/work/repo/Examples/a.txt", workingDirectory: "/work/repo") == "Examples/a.txt")
+        #expect(PathExpander.displayPath("/elsewhere/a.txt", workingDirectory: "/work/repo") == "/elsewhere/a.txt")
+    }
+
+    @Test func expandsFoldersAndGlobs() throws {
+        let sources = RepositoryPaths.root.appendingPathComponent("Examples/sources").path
+        #expect(try PathExpander.documents(in: [sources]) == [sources + "/belarus-us-call.txt"])
+        #expect(try PathExpander.documents(in: [sources + "/*.txt"]) == [sources + "/belarus-us-call.txt"])
+        #expect(throws: InputError.self) { try PathExpander.documents(in: [sources + "/*.nothing"]) }
+    }
+}
