@@ -34,7 +34,8 @@ public enum Comparator {
     ///
     /// - Disjoint ranges disagree.
     /// - Two stated ranges agree only when their ends match (within 1%).
-    /// - A stated range and a single figure, or a one-sided bound ("up to 35%", "more than 1,000") that does not
+    /// - A figure agrees with a source's stated range when it is one of its ends.
+    /// - Otherwise a stated range and a single figure, or a one-sided bound ("up to 35%", "more than 1,000") that does not
     ///   entail the claim, say nothing about each other: 30% is neither confirmed nor refuted by "up to 35%", and
     ///   a forecast of "$1 billion to $2 billion" is not confirmed by some other figure of $1.67 billion.
     /// - Otherwise overlapping ranges (rounding, hedges) agree.
@@ -44,7 +45,11 @@ public enum Comparator {
         case (true, true):
             let tolerance = 0.01 * max(abs(a.high), abs(b.high))
             return abs(a.low - b.low) <= tolerance && abs(a.high - b.high) <= tolerance ? .agrees : .disagrees
-        case (true, false), (false, true):
+        case (false, true):
+            // A figure that restates one end of a source's range ("$11,250 million" of "between $11,100 million and
+            // $11,250 million") agrees with it; any other figure neither confirms nor refutes the range.
+            return a.overlaps(NumberRange(exactly: b.low)) || a.overlaps(NumberRange(exactly: b.high)) ? .agrees : .incomparable
+        case (true, false):
             return .incomparable
         case (false, false):
             if isOneSided(b), !(a.low <= b.low && b.high <= a.high) { return .incomparable }

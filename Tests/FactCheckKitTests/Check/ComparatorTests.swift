@@ -18,6 +18,11 @@ import Testing
         #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 1670), fact: range(1000, 2000)) == .incomparable)
     }
 
+    @Test func aFigureThatIsAnEndOfTheSourcesRangeAgrees() {
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 11_250), fact: range(11_100, 11_250)) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 11_100), fact: range(11_100, 11_250)) == .agrees)
+    }
+
     @Test func oneSidedBoundsSupportOnlyWhatTheyEntail() {
         let upTo35 = NumberRange(low: 0, high: 35)
         #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 30), fact: upTo35) == .incomparable)
