@@ -38,6 +38,7 @@ public enum Comparator {
     /// - Otherwise a stated range and a single figure, or a one-sided bound ("up to 35%", "more than 1,000") that does not
     ///   entail the claim, say nothing about each other: 30% is neither confirmed nor refuted by "up to 35%", and
     ///   a forecast of "$1 billion to $2 billion" is not confirmed by some other figure of $1.67 billion.
+    /// - Two one-sided bounds the same way agree only when their limits are the same.
     /// - Otherwise overlapping ranges (rounding, hedges) agree.
     static func rangeAgreement(claim a: NumberRange, fact b: NumberRange) -> Agreement {
         guard a.overlaps(b) else { return .disagrees }
@@ -52,6 +53,12 @@ public enum Comparator {
         case (true, false):
             return .incomparable
         case (false, false):
+            if isOneSided(a), isOneSided(b), a.high.isInfinite == b.high.isInfinite {
+                // Two bounds the same way are two statements of one limit: "up to 50%" restates "up to 30%"
+                // wrongly, though one entails the other.
+                let (mine, theirs) = a.high.isInfinite ? (a.low, b.low) : (a.high, b.high)
+                return NumberRange(exactly: mine).overlaps(NumberRange(exactly: theirs)) ? .agrees : .disagrees
+            }
             if isOneSided(b), !(a.low <= b.low && b.high <= a.high) { return .incomparable }
             return .agrees
         }

@@ -29,7 +29,9 @@ import Testing
         #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 40), fact: upTo35) == .disagrees)
         let over1000 = NumberRange(low: 1000, high: .infinity, lowOpen: true)
         #expect(Comparator.rangeAgreement(claim: over1000, fact: over1000) == .agrees)
-        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 900, high: .infinity, lowOpen: true), fact: over1000) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 900, high: .infinity, lowOpen: true), fact: over1000) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 0, high: 50), fact: upTo35) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 0, high: 35), fact: upTo35) == .agrees)
         #expect(Comparator.rangeAgreement(claim: over1000, fact: NumberRange(exactly: 1312)) == .agrees)
     }
 
