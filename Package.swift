@@ -26,7 +26,12 @@ let package = Package(
             name: "factcheck",
             dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"]),
+        // Prints the accuracy figures (Duckling's corpora); a tool for developers, not shipped as a product.
+        .executableTarget(
+            name: "factcheck-accuracy",
+            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"], exclude: ["Values/Fixtures"]),
         // Depends on the executable so that `swift test` builds the binary these tests run.
         .testTarget(name: "factcheckTests", dependencies: ["factcheck"], exclude: ["Fixtures"]),
     ]

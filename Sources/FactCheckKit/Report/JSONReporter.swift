@@ -109,7 +109,7 @@ struct ValueOutput: Encodable {
 
     private enum Keys: String, CodingKey {
         case type, low, high, lowOpen, highOpen, currency, points, qualifier, year, month, day, weekday, minutes, zone,
-             text
+             text, unit, first, last
     }
 
     func encode(to encoder: Encoder) throws {
@@ -140,6 +140,13 @@ struct ValueOutput: Encodable {
             try container.encode(time.minutes, forKey: .minutes)
             try container.encodeIfPresent(time.zone, forKey: .zone)
             try container.encode(time.description, forKey: .text)
+        case let .quantity(range, unit):
+            try encode(range, into: &container)
+            try container.encode(unit, forKey: .unit)
+        case let .dateRange(first, last):
+            try container.encode(first.description, forKey: .first)
+            try container.encode(last.description, forKey: .last)
+            try container.encode(first.description + "/" + last.description, forKey: .text)
         }
     }
 

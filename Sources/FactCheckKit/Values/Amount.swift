@@ -81,7 +81,10 @@ struct Amount {
         guard let text = tokens.digits(index), let (value, decimals) = numeral(text) else { return [] }
         var parses: [(Int, Amount)] = []
         if let word = tokens.word(index + 1) {
-            let factor = tokens.attached(index + 1) ? abbreviations[word] : scaleWords[word]
+            let factor = tokens.attached(index + 1)
+                ? abbreviations[word]
+                : scaleWords[word] ?? NumberWords.spokenScales[word] ?? NumberWords.spokenMultipliers[word]
+                    ?? (word == "dozen" ? 12 : nil)
             if let factor { parses.append((index + 2, scaled(value, decimals: decimals, by: factor))) }
         }
         parses.append((index + 1, Amount(exactly: value)))
@@ -137,13 +140,14 @@ struct Amount {
         return parses
     }
 
-    /// Parses `pattern` at `index`.
+    /// Parses `pattern` at `index`, and the forms a reader accepts beyond it (`spoken`).
     static func parse(_ tokens: TokenStream, _ index: Int) -> [(Int, Amount)] {
         var parses = digits(tokens, index)
         for (end, value) in NumberWords.whole(tokens, index) + NumberWords.couple(tokens, index)
              + NumberWords.fraction(tokens, index) {
             parses.append((end, Amount(exactly: value, scale: wordScale(tokens, index, end))))
         }
+        parses += spoken(tokens, index)
         var withHalves: [(Int, Amount)] = []
         for (end, amount) in parses {
             if let halfEnd = tokens.matchWords(["and", "a", "half"], at: end), tokens.spaced(end) {
@@ -154,6 +158,78 @@ struct Amount {
             }
         }
         return withHalves + parses
+    }
+
+    /// Figures a reader accepts though no macro looks for them, because in running text they are more often
+    /// something else or too rare to be worth a larger pattern: fractions in digits ("1/5", "3/4": usually a date
+    /// or a score), a leading decimal point (".75"), decimals spoken with "point" ("two point two million",
+    /// "point 77"), negatives in words ("minus three million", "negative 504") or with a spaced sign ("- 1,200"),
+    /// and the spoken units of `NumberWords.spokenUnits`.
+    static func spoken(_ tokens: TokenStream, _ index: Int) -> [(Int, Amount)] {
+        var parses: [(Int, Amount)] = []
+        if let word = tokens.word(index), word == "minus" || word == "negative", tokens.spaced(index + 1) {
+            for (end, amount) in parse(tokens, index + 1) where !(tokens.isWord(index + 1, "minus")) {
+                parses.append((end, Amount(value: -amount.value,
+                                           range: NumberRange(low: -amount.range.high, high: -amount.range.low),
+                                           scale: amount.scale)))
+            }
+        }
+        if index == 0, tokens.isSymbol(index, "-"), tokens.spaced(index + 1), tokens.digits(index + 1) != nil {
+            for (end, amount) in digitCore(tokens, index + 1) {
+                parses.append((end, Amount(value: -amount.value,
+                                           range: NumberRange(low: -amount.range.high, high: -amount.range.low),
+                                           scale: amount.scale)))
+            }
+        }
+        if let word = tokens.word(index), let value = NumberWords.spokenUnits[word] {
+            parses.append((index + 1, Amount(exactly: value)))
+        }
+        // "1/5", "3/4": plain digit runs either side of an attached slash.
+        if let numerator = tokens.digits(index), numerator.allSatisfy(\.isNumber), tokens.isSymbol(index + 1, "/"),
+           tokens.attached(index + 1), tokens.attached(index + 2), let denominator = tokens.digits(index + 2),
+           denominator.allSatisfy(\.isNumber), let top = Double(numerator), let bottom = Double(denominator), bottom > 0 {
+            parses.append((index + 3, Amount(exactly: decimal(top / bottom))))
+        }
+        // ".75", "-.0012G" (with SI's giga, which as "5G" is too often a network to look for).
+        let negative = tokens.isSymbol(index, "-") && tokens.attached(index + 1)
+        let point = negative ? index + 1 : index
+        if tokens.isSymbol(point, "."), tokens.attached(point + 1), let fraction = tokens.digits(point + 1),
+           fraction.allSatisfy(\.isNumber) {
+            let rewritten = tokens.replacing(point + 1, with: "0." + fraction)
+            for (end, amount) in digitCore(rewritten, point + 1, abbreviations: scaleAbbreviations.merging(["g": 1e9]) { $1 }) {
+                parses.append((end, negative ? Amount(value: -amount.value, range: NumberRange(
+                    low: -amount.range.high, high: -amount.range.low), scale: amount.scale) : amount))
+            }
+        }
+        // "1 point 1", "two point two million", "point 77".
+        var integerParts: [(Int, Double)] = [(index, 0)]
+        if let digits = tokens.digits(index), digits.allSatisfy(\.isNumber), let value = Double(digits) {
+            integerParts.append((index + 1, value))
+        }
+        integerParts += NumberWords.whole(tokens, index)
+        for (pointIndex, integer) in integerParts where tokens.isWord(pointIndex, "point") {
+            guard pointIndex == index || tokens.spaced(pointIndex), tokens.spaced(pointIndex + 1) else { continue }
+            var fractionDigits = ""
+            var end = pointIndex + 1
+            if let digits = tokens.digits(end), digits.allSatisfy(\.isNumber) {
+                fractionDigits = digits
+                end += 1
+            } else {
+                while let word = tokens.word(end), let digit = NumberWords.units[word], digit < 10,
+                      end == pointIndex + 1 || tokens.spaced(end) {
+                    fractionDigits += String(digit)
+                    end += 1
+                }
+            }
+            guard !fractionDigits.isEmpty, let value = Double(String(Int(integer)) + "." + fractionDigits) else {
+                continue
+            }
+            if tokens.spaced(end), let word = tokens.word(end), let factor = NumberWords.scale(of: word) {
+                parses.append((end + 1, scaled(value, decimals: fractionDigits.count, by: factor)))
+            }
+            parses.append((end, Amount(exactly: value)))
+        }
+        return parses
     }
 
     /// The scale a word number ends with ("two million" → 1e6), so that "between two and three million" can

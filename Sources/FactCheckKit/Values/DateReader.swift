@@ -74,6 +74,8 @@ public enum DateReader: ValueReader {
         for (end, date) in parse(tokens, start, context: context) where end == tokens.count {
             return .date(date)
         }
+        if let date = writtenDate(tokens, start) { return .date(date) }
+        if let (first, last) = span(tokens, start) { return .dateRange(first, last) }
         return nil
     }
 
@@ -118,7 +120,7 @@ public enum DateReader: ValueReader {
     }
 
     /// "the 15th of August", "August 15", "15 August", each with an optional year.
-    private static func dayAndMonth(_ tokens: TokenStream, _ index: Int) -> [(Int, DateValue)] {
+    static func dayAndMonth(_ tokens: TokenStream, _ index: Int) -> [(Int, DateValue)] {
         var parses: [(Int, DateValue)] = []
         let dayStart = tokens.isWord(index, "the") && tokens.spaced(index + 1) ? index + 1 : index
         if let (dayEnd, day) = day(tokens, dayStart) {
@@ -138,7 +140,10 @@ public enum DateReader: ValueReader {
             }
         }
         for (end, month) in month(tokens, index) where tokens.spaced(end) {
-            guard let (dayEnd, day) = day(tokens, end) else { continue }
+            // "February the 15th".
+            let dayStart = tokens.isWord(end, "the") && tokens.spaced(end + 1) && tokens.digits(end + 1) != nil
+                ? end + 1 : end
+            guard let (dayEnd, day) = day(tokens, dayStart) else { continue }
             for (tailEnd, year) in yearTail(tokens, dayEnd) {
                 parses.append((tailEnd, DateValue(year: year, month: month, day: day)))
             }
@@ -165,7 +170,7 @@ public enum DateReader: ValueReader {
     }
 
     /// A month name at `index`, with its abbreviation's period when there is one: (end index, month).
-    private static func month(_ tokens: TokenStream, _ index: Int) -> [(Int, Int)] {
+    static func month(_ tokens: TokenStream, _ index: Int) -> [(Int, Int)] {
         guard let word = tokens.word(index) else { return [] }
         if let month = monthNames[word] { return [(index + 1, month)] }
         guard let month = monthAbbreviations[word] else { return [] }
@@ -176,7 +181,8 @@ public enum DateReader: ValueReader {
     }
 
     /// A day of the month with its optional suffix ("15", "15th", "01").
-    private static func day(_ tokens: TokenStream, _ index: Int) -> (Int, Int)? {
+    static func day(_ tokens: TokenStream, _ index: Int) -> (Int, Int)? {
+        if let (end, day) = ordinalDay(tokens, index) { return (end, day) }
         guard let digits = tokens.digits(index), let day = dayNumber(digits) else { return nil }
         if tokens.attached(index + 1), tokens[index + 1]?.kind == .word {
             guard let suffix = tokens.word(index + 1), ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
@@ -186,21 +192,21 @@ public enum DateReader: ValueReader {
     }
 
     /// "1" to "31", with a leading zero only before a single digit.
-    private static func dayNumber(_ digits: String) -> Int? {
+    static func dayNumber(_ digits: String) -> Int? {
         guard (1...2).contains(digits.count), let day = Int(digits), (1...31).contains(day) else { return nil }
         if digits.count == 2, digits.first == "0", day == 0 { return nil }
         return day
     }
 
     /// A four-digit year from 1900 to 2099.
-    private static func year(_ tokens: TokenStream, _ index: Int) -> Int? {
+    static func year(_ tokens: TokenStream, _ index: Int) -> Int? {
         guard let digits = tokens.digits(index), digits.count == 4, let year = Int(digits),
               (1900...2099).contains(year) else { return nil }
         return year
     }
 
     /// `(?:,?\s+YEAR)?` after `index`: (end index, year or nil).
-    private static func yearTail(_ tokens: TokenStream, _ index: Int) -> [(Int, Int?)] {
+    static func yearTail(_ tokens: TokenStream, _ index: Int) -> [(Int, Int?)] {
         var parses: [(Int, Int?)] = []
         if tokens.isSymbol(index, ","), tokens.attached(index), tokens.spaced(index + 1),
            let year = year(tokens, index + 1) {

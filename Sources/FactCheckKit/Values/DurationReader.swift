@@ -26,7 +26,9 @@ public enum DurationReader: ValueReader {
         ("week", ["weeks"], Unit(seconds: 7 * 86_400)),
         ("day", ["days"], Unit(seconds: 86_400)),
         ("hour", ["hours", "hr", "hrs"], Unit(seconds: 3_600)),
-        ("minute", ["minutes"], Unit(seconds: 60)),
+        ("minute", ["minutes", "min", "mins"], Unit(seconds: 60)),
+        // "second" alone is left to `SpokenDuration`: "a second term" is an ordinal.
+        ("sec", ["seconds", "secs"], Unit(seconds: 1)),
     ]
 
     private static let unitsByWord: [String: Unit] = {
@@ -67,13 +69,26 @@ public enum DurationReader: ValueReader {
     public static var macros: [String: String] { ["duration": pattern] }
 
     /// Reads a duration matched by `duration` to `.duration(seconds, qualifier: nil)`.
+    /// Durations as they are said ("1 hour thirty", "2 more minutes", "2m"; see `SpokenDuration`) and the marks
+    /// for minutes and seconds ("2'", "1\"") are read too, though the macro does not look for them.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
-        guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }
+        let trimmed = TokenStream.trimmed(text)
+        guard let tokens = TokenStream(trimmed) else { return nil }
         for (end, range) in parse(tokens, 0) where end == tokens.count {
             return .duration(range, qualifier: nil)
         }
+        if let seconds = SpokenDuration.read(tokens) { return .duration(NumberRange(exactly: seconds), qualifier: nil) }
+        // "2'" and "1\"": trimming took the mark away, so look at the text as given.
+        let marked = text.trimmingCharacters(in: .whitespaces)
+        if let mark = marked.last, mark == "'" || mark == "\"", tokens.count == 1, let digits = tokens.digits(0),
+           let (value, _) = Amount.numeral(digits), marked.dropLast() == trimmed {
+            return .duration(NumberRange(exactly: value * (mark == "'" ? 60 : 1)), qualifier: nil)
+        }
         return nil
     }
+
+    /// The unit a word names ("years", "hr"), if it is one of the macro's units.
+    static func unit(named word: String) -> Unit? { unitsByWord[word] }
 
     // MARK: Parsers
 

@@ -6,7 +6,7 @@ enum Hedge: Equatable {
     case about
     /// nearly, almost: [0.9x, x].
     case nearly
-    /// more than, over, above, upwards of: (x, ∞).
+    /// more than, over, above, upwards of, exceeding: (x, ∞).
     case moreThan
     /// at least, no fewer than, no less than: [x, ∞).
     case atLeast
@@ -22,7 +22,8 @@ enum Hedge: Equatable {
         (["about"], .about), (["around"], .about), (["roughly"], .about), (["approximately"], .about),
         (["some"], .about), (["close", "to"], .about), (["an", "estimated"], .about), (["nearly"], .nearly),
         (["almost"], .nearly), (["more", "than"], .moreThan), (["over"], .moreThan), (["above"], .moreThan),
-        (["upwards", "of"], .moreThan), (["in", "excess", "of"], .moreThan), (["at", "least"], .atLeast),
+        (["upwards", "of"], .moreThan), (["in", "excess", "of"], .moreThan),
+        (["exceeding"], .moreThan), (["at", "least"], .atLeast),
         (["no", "fewer", "than"], .atLeast), (["no", "less", "than"], .atLeast), (["fewer", "than"], .fewerThan),
         (["less", "than"], .fewerThan), (["under"], .fewerThan), (["below"], .fewerThan), (["up", "to"], .upTo),
         (["as", "many", "as"], .upTo), (["as", "much", "as"], .upTo), (["at", "most"], .upTo),

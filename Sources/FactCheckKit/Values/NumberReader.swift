@@ -37,9 +37,32 @@ public enum NumberReader: ValueReader {
     public static var macros: [String: String] { ["number": pattern, "integer": integerPattern] }
 
     /// Reads a number matched by `number` or `integer` to `.number(range)`.
+    ///
+    /// Beyond what the macro matches, a reader also takes a figure restated in brackets ("forty-five (45)", as
+    /// contracts and some agencies write), a trailing "of" ("a dozen of") and a bare "few".
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }
-        return range(tokens, 0).first { $0.0 == tokens.count }.map { .number($0.1) }
+        if let range = whole(tokens, from: 0, to: tokens.count) { return .number(range) }
+        // "forty-five (45)": both figures must read, and to the same value.
+        if let open = (0..<tokens.count).first(where: { tokens.isSymbol($0, "(") }), open > 0,
+           // The closing bracket is usually trimmed away with the rest of the capture's surroundings.
+           case let close = (open..<tokens.count).first(where: { tokens.isSymbol($0, ")") }) ?? tokens.count,
+           close >= tokens.count - 1, let outer = whole(tokens, from: 0, to: open), let inner = whole(tokens, from: open + 1, to: close),
+           outer == inner {
+            return .number(outer)
+        }
+        return nil
+    }
+
+    /// The reading of tokens `start..<end` as one number, if they hold exactly one.
+    private static func whole(_ tokens: TokenStream, from start: Int, to end: Int) -> NumberRange? {
+        guard start < end else { return nil }
+        for (parseEnd, range) in self.range(tokens, start) {
+            if parseEnd == end { return range }
+            if parseEnd == end - 1, tokens.isWord(parseEnd, "of"), tokens.spaced(parseEnd) { return range }
+        }
+        if end == start + 1, tokens.isWord(start, "few") { return vague[0].1 }
+        return nil
     }
 
     /// Parses `pattern` at `index`: every reading, as (end index, interval).

@@ -21,6 +21,24 @@ enum NumberWords {
     /// Words that close a group ("two million, four hundred thousand").
     static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
 
+    /// Scale words a reader accepts but the macros do not look for: Indian numbering ("12 lakh", "3 crore", as
+    /// South Asian newsrooms write), plural scales ("three billions", "three thousand millions") and their
+    /// abbreviations, which are too short or too ambiguous to find in running text ("cr", "kr").
+    static let spokenScales: [String: Double] = [
+        "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5,
+        "crore": 1e7, "crores": 1e7, "cr": 1e7, "koti": 1e7, "krore": 1e7, "krores": 1e7, "kr": 1e7,
+        "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+    ]
+    /// Multipliers a reader accepts after a number only ("two hundred dozens"): alone, "dozens" is vague.
+    static let spokenMultipliers: [String: Double] = ["dozens": 12]
+
+    /// Number words that stand alone, read but not looked for: "naught" and "nil" are rare in news and "single" is
+    /// far more often an adjective ("a single shot").
+    static let spokenUnits: [String: Double] = ["naught": 0, "nought": 0, "nil": 0, "single": 1]
+
+    static func scale(of word: String) -> Double? { scales[word] ?? spokenScales[word] }
+    static func multiplier(of word: String) -> Double? { multipliers[word] ?? spokenMultipliers[word] }
+
     /// Fractions read as numbers: "two-thirds", "a quarter", "half". "a third" is left out: it is far more often
     /// the ordinal ("a third term").
     static let fractions: [([String], Double)] = [
@@ -105,6 +123,14 @@ enum NumberWords {
         } else {
             guard first == "dozen" || units[first] != nil || tens[first] != nil, reading.add(first) else { return [] }
             parses.append((position, reading.value))
+            // "one twenty two", as numbers are spoken (flights, prices): a digit word then a tens word is hundreds.
+            if let unit = units[first], (1...9).contains(unit), tokens.spaced(position),
+               let next = tokens.word(position).flatMap({ tens[$0] }) {
+                reading.current = Double(unit * 100 + next)
+                position += 1
+                previous = tokens.word(position - 1)!
+                parses = [(position, reading.value)]
+            }
         }
         while let (wordIndex, word) = nextWord(tokens, after: position, previous: previous), reading.add(word) {
             position = wordIndex + 1
@@ -116,7 +142,7 @@ enum NumberWords {
 
     /// The number word after the joint at `position`, if the joint allows one there (see `wholePattern`).
     private static func nextWord(_ tokens: TokenStream, after position: Int, previous: String) -> (Int, String)? {
-        let afterScale = scales[previous] != nil
+        let afterScale = scale(of: previous) != nil
         let afterHundredOrScale = afterScale || previous == "hundred"
         var candidates: [Int] = []
         if tokens.isSymbol(position, "-"), tokens.attached(position), tokens.attached(position + 1) {
@@ -135,9 +161,9 @@ enum NumberWords {
             if afterHundredOrScale, tokens.isWord(position, "and"), tokens.spaced(position + 1) {
                 candidates.append(position + 1)
             }
-            if previous.hasSuffix("ty") || afterScale || multipliers[previous] != nil {
+            if previous.hasSuffix("ty") || afterScale || multiplier(of: previous) != nil {
                 candidates.append(position)
-            } else if let word = tokens.word(position), multipliers[word] != nil || scales[word] != nil {
+            } else if let word = tokens.word(position), multiplier(of: word) != nil || scale(of: word) != nil {
                 candidates.append(position)
             }
         }
@@ -148,25 +174,34 @@ enum NumberWords {
     }
 
     private static func isNumberWord(_ word: String) -> Bool {
-        units[word] != nil || tens[word] != nil || multipliers[word] != nil || scales[word] != nil
+        units[word] != nil || tens[word] != nil || multiplier(of: word) != nil || scale(of: word) != nil
     }
 
     /// The running value of a number in words: "two million four hundred thousand" is 2 × 10⁶ + 400 × 10³.
     private struct Reading {
         var total = 0.0
         var current = 0.0
+        /// The last scale word's factor, while no other word has followed it.
+        var openScale: Double?
 
         var value: Double { total + current }
 
         /// Adds one number word; false when it is not one.
         mutating func add(_ word: String) -> Bool {
+            defer { if NumberWords.scale(of: word) == nil { openScale = nil } }
             if let unit = NumberWords.units[word] ?? NumberWords.tens[word] {
                 current += Double(unit)
-            } else if let factor = NumberWords.multipliers[word] {
+            } else if let factor = NumberWords.multiplier(of: word) {
                 current = (current == 0 ? 1 : current) * factor
-            } else if let scale = NumberWords.scales[word] {
-                total += (current == 0 ? 1 : current) * scale
+            } else if let scale = NumberWords.scale(of: word) {
+                if current == 0, let openScale, openScale < scale {
+                    // "three thousand millions": a larger scale right after a smaller one multiplies it.
+                    total *= scale
+                } else {
+                    total += (current == 0 ? 1 : current) * scale
+                }
                 current = 0
+                openScale = scale
             } else {
                 return false
             }
@@ -176,7 +211,8 @@ enum NumberWords {
 
     /// Parses `couplePattern` at `index`.
     static func couple(_ tokens: TokenStream, _ index: Int) -> [(Int, Double)] {
-        guard let end = tokens.matchWords(["a", "couple"], at: index) else { return [] }
+        guard let end = tokens.matchWords(["a", "couple"], at: index) ?? tokens.matchWords(["a", "pair"], at: index)
+        else { return [] }
         var parses = [(end, 2.0)]
         if tokens.isWord(end, "of"), tokens.spaced(end) { parses.insert((end + 1, 2.0), at: 0) }
         return parses

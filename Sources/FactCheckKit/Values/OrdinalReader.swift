@@ -30,6 +30,14 @@ public enum OrdinalReader: ValueReader {
             return .ordinal(number)
         }
         if tokens.count == 1, let number = tokens.word(0).flatMap({ words[$0] }) { return .ordinal(number) }
+        // "twentyfifth": a tens word run into its unit, as some transcripts write it.
+        if tokens.count == 1, let word = tokens.word(0) {
+            for (tens, ten) in NumberWords.tens where word.hasPrefix(tens) {
+                if let unit = words[String(word.dropFirst(tens.count))], (1...9).contains(unit) {
+                    return .ordinal(ten + unit)
+                }
+            }
+        }
         // "thirty-first" or "thirty first".
         guard let ten = tokens.word(0).flatMap({ NumberWords.tens[$0] }) else { return nil }
         var unitIndex = 1

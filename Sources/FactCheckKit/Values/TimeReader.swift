@@ -119,6 +119,14 @@ public enum TimeReader: ValueReader {
             parses.append((nounIndex + 1, [minutes], false))
         }
         guard let digits = tokens.digits(index) else { return parses }
+        // "19h30", "16h": the 24-hour clock as much of Europe writes it (read, not looked for: "24h" is a duration).
+        if digits.count <= 2, let hour = Int(digits), hour <= 23, tokens.isWord(index + 1, "h"), tokens.attached(index + 1) {
+            if let minutes = tokens.digits(index + 2), tokens.attached(index + 2), let minute = twoDigitMinute(minutes) {
+                parses.append((index + 3, [hour * 60 + minute], false))
+            } else {
+                parses.append((index + 2, [hour * 60], false))
+            }
+        }
         // "0800" before GMT.
         if digits.count == 4, digits.allSatisfy(\.isNumber), let hour = Int(digits.prefix(2)), hour <= 23,
            let minute = twoDigitMinute(String(digits.suffix(2))) {

@@ -97,6 +97,17 @@ struct TokenStream {
         return text
     }
 
+    private init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// The same stream with one token's text replaced (a reader's rewrite, such as ".75" read as "0.75").
+    func replacing(_ index: Int, with text: String) -> TokenStream {
+        var copy = tokens
+        if copy.indices.contains(index) { copy[index].text = text }
+        return TokenStream(tokens: copy)
+    }
+
     subscript(index: Int) -> Token? { index >= 0 && index < tokens.count ? tokens[index] : nil }
 
     /// The lowercased word at `index`, if that token is a word.

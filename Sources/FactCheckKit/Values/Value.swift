@@ -19,6 +19,11 @@ public enum Value: Equatable, Sendable {
     case duration(NumberRange, qualifier: DurationQualifier?)
     /// A clock time, possibly ambiguous between a.m. and p.m., with its zone words.
     case time(TimeValue)
+    /// A measured quantity converted to its dimension's base unit (see `QuantityUnit`): "5 km" is 5,000 "m",
+    /// "2 pounds" 0.907 "kg", "30°F" -1.1 "°C".
+    case quantity(NumberRange, unit: String)
+    /// A stated span of days, first and last day included: "July 13-15", "from the 13th to the 15th of July".
+    case dateRange(DateValue, DateValue)
 }
 
 /// How two values relate.
@@ -170,6 +175,25 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         return shared > 0 ? .agrees : .incomparable
     }
 
+    /// How a date meets a stated span of days: a day inside the span agrees ("July 14" and "July 13-15"), a day
+    /// outside it disagrees, and a date too partial to place (a year, a weekday) says nothing about it.
+    public func agreement(withSpanFrom first: DateValue, through last: DateValue) -> Agreement {
+        guard let month, let day, let firstMonth = first.month, let firstDay = first.day,
+              let lastMonth = last.month, let lastDay = last.day else { return .incomparable }
+        if let year, let firstYear = first.year, let lastYear = last.year {
+            let ordinal = year * 10_000 + month * 100 + day
+            let inside = firstYear * 10_000 + firstMonth * 100 + firstDay <= ordinal
+                && ordinal <= lastYear * 10_000 + lastMonth * 100 + lastDay
+            return inside ? .agrees : .disagrees
+        }
+        // Without years, compare within the calendar year; a span over New Year wraps.
+        let ordinal = month * 100 + day
+        let start = firstMonth * 100 + firstDay
+        let end = lastMonth * 100 + lastDay
+        let inside = start <= end ? (start <= ordinal && ordinal <= end) : (ordinal >= start || ordinal <= end)
+        return inside ? .agrees : .disagrees
+    }
+
     public var description: String {
         var parts: [String] = []
         if let year { parts.append(String(format: "%04d", year)) }
@@ -229,6 +253,17 @@ extension Value {
             return a.overlaps(b) ? .agrees : .disagrees
         case let (.time(a), .time(b)):
             return a.agreement(with: b)
+        case let (.quantity(a, aUnit), .quantity(b, bUnit)):
+            // Quantities are stored in base units, so one base unit means one dimension, already converted.
+            guard aUnit == bUnit else { return .incomparable }
+            return a.overlaps(b) ? .agrees : .disagrees
+        case let (.dateRange(aFirst, aLast), .dateRange(bFirst, bLast)):
+            let first = aFirst.agreement(with: bFirst)
+            let last = aLast.agreement(with: bLast)
+            if first == .disagrees || last == .disagrees { return .disagrees }
+            return first == .agrees && last == .agrees ? .agrees : .incomparable
+        case let (.date(day), .dateRange(first, last)), let (.dateRange(first, last), .date(day)):
+            return day.agreement(withSpanFrom: first, through: last)
         default:
             return .incomparable
         }
@@ -244,6 +279,8 @@ extension Value {
         case .date: "date"
         case .duration: "duration"
         case .time: "time"
+        case .quantity: "quantity"
+        case .dateRange: "dateRange"
         }
     }
 }

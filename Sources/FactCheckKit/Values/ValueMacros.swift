@@ -6,7 +6,7 @@ public enum ValueMacros {
     /// Every reader, in the order their macros are merged.
     public static let readers: [any ValueReader.Type] = [
         NumberReader.self, OrdinalReader.self, DateReader.self, DurationReader.self, TimeReader.self,
-        MoneyReader.self, PercentReader.self,
+        MoneyReader.self, PercentReader.self, QuantityReader.self,
     ]
 
     /// Macro name (without braces) → PCRE2 fragment, merged from all readers. Fragments have no capturing groups,
@@ -18,10 +18,10 @@ public enum ValueMacros {
 
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
-                                            "percent"]
+                                            "percent", "quantity"]
 
     /// The reader for a claim kind: "number" and "count" read numbers; "ordinal", "date", "duration", "time",
-    /// "money" and "percent" read their own dimension. Nil for any other kind.
+    /// "money", "percent" and "quantity" read their own dimension. Nil for any other kind.
     public static func reader(forKind kind: String) -> (any ValueReader.Type)? {
         switch kind {
         case "number", "count": NumberReader.self
@@ -31,6 +31,7 @@ public enum ValueMacros {
         case "time": TimeReader.self
         case "money": MoneyReader.self
         case "percent": PercentReader.self
+        case "quantity": QuantityReader.self
         default: nil
         }
     }

@@ -45,6 +45,8 @@ extension Value {
             return aCurrency == bCurrency && a.isClose(to: b)
         case let (.duration(a, aQualifier), .duration(b, bQualifier)):
             return aQualifier == bQualifier && a.isClose(to: b)
+        case let (.quantity(a, aUnit), .quantity(b, bUnit)):
+            return aUnit == bUnit && a.isClose(to: b)
         default:
             return self == expected
         }

@@ -6,7 +6,7 @@ import Testing
     static let kinds: [(macro: String, kind: String)] = [
         ("number", "number"), ("integer", "count"), ("ordinal", "ordinal"), ("date", "date"), ("month", "date"),
         ("weekday", "date"), ("year", "date"), ("duration", "duration"), ("time", "time"), ("money", "money"),
-        ("percent", "percent"),
+        ("percent", "percent"), ("quantity", "quantity"),
     ]
     /// Friday, August 15, 2025, so that relative dates resolve.
     static let context = ReadingContext(documentDate: DateValue(year: 2025, month: 8, day: 15))
@@ -14,7 +14,7 @@ import Testing
     @Test func publishesEveryMacro() {
         #expect(Set(ValueMacros.fragments.keys) == [
             "number", "integer", "ordinal", "date", "month", "weekday", "year", "duration", "time", "zone", "money",
-            "percent",
+            "percent", "quantity",
         ])
     }
 
@@ -27,6 +27,7 @@ import Testing
         #expect(ValueMacros.reader(forKind: "time") == TimeReader.self)
         #expect(ValueMacros.reader(forKind: "money") == MoneyReader.self)
         #expect(ValueMacros.reader(forKind: "percent") == PercentReader.self)
+        #expect(ValueMacros.reader(forKind: "quantity") == QuantityReader.self)
         #expect(ValueMacros.reader(forKind: "age") == nil)
         for kind in ValueMacros.kinds { #expect(ValueMacros.reader(forKind: kind) != nil, "\(kind)") }
     }
@@ -64,7 +65,7 @@ import Testing
         "between", "to", "up", "August", "Aug", ".", ",", "th", "st", "the", "Wednesday", "a.m.", "pm", ":", "00",
         "30", "noon", "Moscow", "time", "local", "GMT", "ET", "o'clock", "dollars", "cents", "basis", "points",
         "percentage", "first", "thirty", "21st", "x", "someone", "old", "last", "yesterday", "mid", "/", "few",
-        "hundreds", "minus", "+", "3", "UTC",
+        "hundreds", "minus", "+", "3", "UTC", "km", "kg", "miles", "mph", "°C", "grams", "cups", "lb", "from",
     ]
 
     /// A deterministic generator, so that a failure reproduces.

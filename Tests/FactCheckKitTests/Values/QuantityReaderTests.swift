@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+@Suite struct QuantityReaderTests {
+    static let quantity = MacroMatcher("quantity")
+
+    static let examples: [(String, NumberRange, String)] = [
+        ("5 km", .interval(5000, 5000), "m"), ("5,000 metres", .interval(5000, 5000), "m"),
+        ("2 kg", .interval(2, 2), "kg"), ("500g", .interval(0.5, 0.5), "kg"),
+        ("2 pounds", .interval(0.90718474, 0.90718474), "kg"), ("3 miles", .interval(4828.032, 4828.032), "m"),
+        ("about 40 miles", .interval(57936.384, 70811.136), "m"),
+        ("more than 2 cups", .interval(0.473176473, .infinity, lowOpen: true), "l"),
+        ("between 100 and 1000 grams", .interval(0.1, 1), "kg"), ("100-1000 g", .interval(0.1, 1), "kg"),
+        ("30 mph", .interval(48.28032, 48.28032), "km/h"), ("100 km/h", .interval(100, 100), "km/h"),
+        ("-5°C", .interval(-5, -5), "°C"), ("212 degrees Fahrenheit", .interval(100, 100), "°C"),
+        ("2,500 square kilometres", .interval(2.5e9, 2.5e9), "m2"), ("10 hectares", .interval(100_000, 100_000), "m2"),
+        ("a kilogram", .interval(1, 1), "kg"), ("3/4 cup", .interval(0.177441177375, 0.177441177375), "l"),
+    ]
+
+    @Test(arguments: examples)
+    func readsQuantity(_ text: String, _ expected: NumberRange, _ unit: String) {
+        guard case let .quantity(range, base)? = QuantityReader.read(text, context: ReadingContext()) else {
+            Issue.record("\(text) does not read")
+            return
+        }
+        #expect(base == unit, "\(text)")
+        #expect(range.isClose(to: expected) || (range.low - expected.low).magnitude < 1e-6 * max(1, expected.low.magnitude),
+                "\(text) read as \(range)")
+    }
+
+    @Test func macroFindsUnitsInText() {
+        #expect(Self.quantity.matches(in: "The storm dumped 30 cm of snow and winds hit 100 mph.") == ["30 cm", "100 mph"])
+        #expect(Self.quantity.matches(in: "He paid 100 pounds.") == [])
+        #expect(Self.quantity.matches(in: "5m people") == [])
+    }
+
+    @Test(arguments: ["5", "km", "5 apples", "five", "about km", "2 degrees"])
+    func rejectsNonQuantity(_ text: String) {
+        #expect(QuantityReader.read(text, context: ReadingContext()) == nil, "\(text)")
+    }
+
+    @Test func comparesAcrossUnitsOfOneDimensionOnly() throws {
+        func read(_ text: String) throws -> Value {
+            try #require(QuantityReader.read(text, context: ReadingContext()), "\(text)")
+        }
+        #expect(try read("5 km").agreement(with: read("5,000 metres")) == .agrees)
+        #expect(try read("5 km").agreement(with: read("6 km")) == .disagrees)
+        #expect(try read("5 km").agreement(with: read("5 kg")) == .incomparable)
+        #expect(try read("about 3 miles").agreement(with: read("5 km")) == .agrees)
+        #expect(try read("0 °C").agreement(with: read("32 degrees Fahrenheit")) == .agrees)
+    }
+}
