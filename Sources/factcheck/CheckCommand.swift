@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html, sarif, junit
     }
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -27,10 +27,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
     var rules: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, html (pages in the reports folder), sarif or junit.")
     var format: Format = .text
 
-    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    @Option(name: .long, help: "Write the report to this file instead of standard output (html: instead of Reports/<draft>.html; with several drafts, the index page).")
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on contradictions at or above: error, warning, info, never.")
@@ -61,23 +61,53 @@ struct CheckCommand: ParsableCommand {
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))
         let documents = try drafts.map { path throws(InputError) in try loader.load(path: path, format: format) }
         let reports = try session.check(documents)
-        let reporter: any Reporter = switch self.format {
-        case .text: TextReporter(colored: output == nil && Terminal.supportsColor, showAll: showAll)
-        case .json: JSONReporter()
-        }
-        let rendered = reporter.generateReport(reports)
-        if let output {
-            do {
-                try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw InputError(path: output, message: "cannot write the report: \(error.localizedDescription)",
-                                 hint: "check that the folder exists and is writable")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+        switch self.format {
+        case .text:
+            let reporter = TextReporter(colored: output == nil && Terminal.supportsColor, showAll: showAll)
+            try write(reporter.generateReport(reports), to: output)
+        case .json: try write(JSONReporter().generateReport(reports), to: output)
+        case .sarif: try write(SARIFReporter(rules: session.ruleSet.rules).generateReport(reports), to: output)
+        case .junit: try write(JUnitReporter().generateReport(reports), to: output)
+        case .html: try writeHTML(reports, configuration: configuration)
         }
         if reports.contains(where: { !$0.failures(at: configuration.failOn).isEmpty }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// Writes `rendered` to `path`, or to standard output when there is none.
+    private func write(_ rendered: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+            return
+        }
+        do {
+            try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw InputError(path: path, message: "cannot write the report: \(error.localizedDescription)",
+                             hint: "check that the folder exists and is writable")
+        }
+    }
+
+    /// One page per draft in the reports folder (`Reports/<draft name>.html`) and, for several drafts, an index
+    /// page; `--output` names the page (or the index, with the drafts' pages beside it). Prints the paths written.
+    private func writeHTML(_ reports: [DraftReport], configuration: Configuration) throws {
+        let templates = try HTMLTemplates.load(folder: (configuration.reports as NSString)
+            .appendingPathComponent(HTMLTemplates.folderName))
+        let pages = HTMLReporter(templates: templates)
+            .generatePages(reports, version: ToolInfo.version, date: ReportDate.current())
+        let folder = output.map { ($0 as NSString).deletingLastPathComponent } ?? configuration.reports
+        let mainPage = reports.count > 1 ? HTMLReporter.indexFileName : pages.first?.fileName
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(path: folder, message: "cannot create the reports folder: \(error.localizedDescription)")
+        }
+        for page in pages {
+            var path = (folder as NSString).appendingPathComponent(page.fileName)
+            if let output, page.fileName == mainPage { path = output }
+            try write(page.html, to: path)
+            print(PathExpander.displayPath(path))
         }
     }
 
