@@ -3,6 +3,8 @@ public enum Comparator {
     /// Below this alignment score a differing fact is not evidence enough: the claim is unverified, not
     /// contradicted. One threshold, documented in README.md, measured on the labelled sets.
     public static let contradictionThreshold = 0.3
+    /// The threshold for a claim whose value no source states at all, about anything.
+    public static let unstatedValueThreshold = 0.15
     /// An agreeing fact must be at least this well aligned to support a claim.
     public static let supportFloor = 0.15
     /// An agreeing fact supports the claim when it is at least this share as well aligned as the best differing
@@ -99,7 +101,10 @@ public enum Comparator {
            agreeing.score >= supportShare * (bestDiffering?.score ?? 0) {
             return (.supported, [agreeing])
         }
-        if let differing = bestDiffering, differing.score >= contradictionThreshold {
+        // A value no source states anywhere needs less alignment to be an error than one a source states about
+        // something else.
+        let threshold = bestAgreeing == nil ? unstatedValueThreshold : contradictionThreshold
+        if let differing = bestDiffering, differing.score >= threshold {
             // Show the runner-up too when it is nearly as well aligned: the editor should see both.
             let runnerUp = alignments.first {
                 $0.agreement == .disagrees

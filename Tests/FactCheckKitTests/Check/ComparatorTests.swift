@@ -62,7 +62,10 @@ import Testing
         }
         _ = factBase
         #expect(Comparator.verdict(for: [alignment(0.6, .disagrees)]).0 == .contradicted)
-        #expect(Comparator.verdict(for: [alignment(0.29, .disagrees)]).0 == .unverified)
+        // A value that no source states needs less alignment than one a source states about something else.
+        #expect(Comparator.verdict(for: [alignment(0.2, .disagrees)]).0 == .contradicted)
+        #expect(Comparator.verdict(for: [alignment(0.14, .disagrees)]).0 == .unverified)
+        #expect(Comparator.verdict(for: [alignment(0.29, .disagrees), alignment(0.1, .agrees)]).0 == .unverified)
         #expect(Comparator.verdict(for: [alignment(0.6, .disagrees), alignment(0.4, .agrees)]).0 == .supported)
         #expect(Comparator.verdict(for: [alignment(0.6, .disagrees), alignment(0.2, .agrees)]).0 == .contradicted)
         #expect(Comparator.verdict(for: [alignment(0.1, .agrees)]).0 == .unverified)
