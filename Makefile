@@ -2,7 +2,7 @@
 SWIFT ?= swift
 EXAMPLE ?= Examples/drafts/belarus-errors.md
 
-.PHONY: deps build release example test score bench clean
+.PHONY: deps build release example test score accuracy bench clean
 
 # PCRE2's headers and pkg-config file come from Debian's libpcre2-dev; only the runtime is on a fresh machine.
 deps:
@@ -29,6 +29,13 @@ test: deps
 score: release
 	python3 ../shared/tools/score.py ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
 	python3 ../shared/tools/score.py ../shared/eval/summedits-numdate-dev.jsonl
+
+# The same figures from the in-repository harness (in process, seconds), with a per-kind breakdown, and the
+# value readers on Duckling's corpora.
+accuracy: release
+	.build/release/factcheck-accuracy cases ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
+	.build/release/factcheck-accuracy cases ../shared/eval/summedits-numdate-dev.jsonl
+	.build/release/factcheck-accuracy duckling
 
 clean:
 	rm -rf .build

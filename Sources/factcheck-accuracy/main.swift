@@ -8,7 +8,7 @@ struct Accuracy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factcheck-accuracy",
         abstract: "Print factcheck's accuracy figures.",
-        subcommands: [Duckling.self]
+        subcommands: [Cases.self, Duckling.self]
     )
 }
 
@@ -36,6 +36,40 @@ struct Duckling: ParsableCommand {
             if failures {
                 for text in outcome.failed { print("    fail: \(text)") }
             }
+        }
+    }
+}
+
+/// `factcheck-accuracy cases FILE.jsonl [--baseline FILE]`: recall and false alarms on labelled cases (the forms of
+/// ../shared/eval), beside the naive baseline, with a breakdown by the kind of claim flagged.
+struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recall and false-alarm rate on labelled cases, beside the naive baseline."
+    )
+
+    @Argument(help: "A JSONL file of labelled cases (seed form or pair form).")
+    var file: String
+
+    @Option(name: .long, help: "The trusted document seed-form cases are checked against.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Rule folders (default: Rules).")
+    var rules: [String] = ["Rules"]
+
+    @Flag(name: .long, help: "List the ids of missed cases and false alarms.")
+    var verbose = false
+
+    func run() throws {
+        let ruleSet = try RuleLoader().load(paths: rules)
+        let baselineDocument = try baseline.map { path throws(InputError) in try DocumentLoader().load(path: path) }
+        let cases = try LabelledCase.load(path: file)
+        let start = Date()
+        let report = try AccuracyReport.measure(cases, ruleSet: ruleSet, baseline: baselineDocument)
+        print(report.summary)
+        print(String(format: "time: %.2f s for %d cases", Date().timeIntervalSince(start), cases.count))
+        if verbose {
+            for id in report.missedCases { print("MISS \(id)") }
+            for id in report.falseAlarmCases { print("FALSE ALARM \(id)") }
         }
     }
 }

@@ -23,11 +23,15 @@ public struct Aligner: Sendable {
         // The claim's terms in a fixed order with their rarity, looked up once: summing in dictionary order would
         // make scores differ in their last bits from run to run.
         let terms = claim.context.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value, rarity: factBase.weight(ofTerm: $0.key)) }
+        let unknownSubject = !claim.names.isEmpty && claim.names.isDisjoint(with: factBase.names)
         var alignments: [(order: Int, alignment: Alignment)] = []
         for (order, fact) in factBase.facts.enumerated() {
             let agreement = Comparator.agreement(of: claim, with: fact.claim)
             guard agreement != .incomparable else { continue }
             guard let keyMatch = keyMatch(claim, fact.claim) else { continue }
+            // A claim about someone the sources never name is not refuted by what they say of someone else:
+            // Bialiatski's sentence says nothing about Zenkovich's.
+            if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { continue }
             let (overlap, shared) = contextOverlap(terms, fact.claim.context)
             var score = overlap
             switch keyMatch {

@@ -22,10 +22,12 @@ public struct Claim: Sendable {
     public let words: [String: String]
     /// Capitalized names in the sentence ("Yuri Zenkovich", "Anchorage").
     public let entities: [String]
+    /// The words of the full names in the sentence ("Yuri Zenkovich"), as context terms (lower-cased, stemmed).
+    public let names: Set<String>
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
                 valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
-                words: [String: String], entities: [String]) {
+                words: [String: String], entities: [String], names: Set<String> = []) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -39,5 +41,6 @@ public struct Claim: Sendable {
         self.context = context
         self.words = words
         self.entities = entities
+        self.names = names
     }
 }

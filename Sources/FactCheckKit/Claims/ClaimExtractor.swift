@@ -82,7 +82,7 @@ public struct ClaimExtractor: Sendable {
                          message: candidate.rule.message, value: candidate.value, span: span,
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
                          keyWords: keyWords, context: features.context, words: features.words,
-                         entities: features.entities)
+                         entities: features.entities, names: features.names)
         }
     }
 
@@ -120,26 +120,18 @@ public struct ClaimExtractor: Sendable {
     /// Context terms weighted by distance (in words) from the value, and the names in the sentence. Words inside
     /// any claim's value are not context: they are what a draft may have changed.
     private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], valueSpans: [Range<Int>])
-        -> (context: [String: Double], words: [String: String], entities: [String]) {
+        -> (context: [String: Double], words: [String: String], entities: [String], names: Set<String>) {
         let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
         let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
         let last = valueTokenIndexes.last ?? first - 1
         var context: [String: Double] = [:]
         var words: [String: String] = [:]
-        var entities: [String] = []
-        var currentEntity: [String] = []
         let clauses = clauseIndexes(of: tokens)
         let claimClause = clauses[min(first, max(0, tokens.count - 1))]
         for (index, token) in tokens.enumerated() {
             let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
             let term = insideAValue || token.hasDigit ? nil : Terms.term(token.text, lexicon: ruleSet.lexicon)
             let isName = term != nil && token.isCapitalized
-            if isName {
-                currentEntity.append(token.text)
-            } else if !currentEntity.isEmpty {
-                entities.append(currentEntity.joined(separator: " "))
-                currentEntity = []
-            }
             guard let term else { continue }
             // Words in another clause count as farther away: in "16 prisoners were released, and 1,300 may be
             // freed", "freed" belongs to 1,300.
@@ -153,8 +145,10 @@ public struct ClaimExtractor: Sendable {
                 words[term] = token.text
             }
         }
-        if !currentEntity.isEmpty { entities.append(currentEntity.joined(separator: " ")) }
-        return (context, words, entities)
+        let (entities, names) = Terms.names(in: tokens, lexicon: ruleSet.lexicon) { index in
+            valueSpans.contains { $0.overlaps(tokens[index].range) }
+        }
+        return (context, words, entities, names)
     }
 
     /// Extra words of distance for each clause boundary between a context word and the claim: words across a

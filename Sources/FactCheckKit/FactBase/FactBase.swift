@@ -8,6 +8,8 @@ public struct FactBase: Sendable {
     public let documents: [Document]
     public let facts: [Fact]
     public let entities: EntityGazetteer
+    /// The words of every full name the documents give ("yuri", "zenkovich").
+    public let names: Set<String>
     /// Number of sentences each context term occurs in.
     private let sentenceFrequency: [String: Int]
     private let sentenceCount: Int
@@ -20,6 +22,7 @@ public struct FactBase: Sendable {
         var frequency: [String: Int] = [:]
         var sentences = 0
         var names: [String] = []
+        var nameTerms: Set<String> = []
         for (index, document) in documents.enumerated() {
             for claim in try extractor.claims(in: document) {
                 facts.append(Fact(claim: claim, documentIndex: index))
@@ -27,14 +30,15 @@ public struct FactBase: Sendable {
             }
             for sentence in document.sentences {
                 sentences += 1
-                let terms = Set(Terms.tokens(in: document.readable, range: sentence.range).compactMap {
-                    Terms.term($0.text, lexicon: extractor.ruleSet.lexicon)
-                })
+                let tokens = Terms.tokens(in: document.readable, range: sentence.range)
+                let terms = Set(tokens.compactMap { Terms.term($0.text, lexicon: extractor.ruleSet.lexicon) })
+                nameTerms.formUnion(Terms.names(in: tokens, lexicon: extractor.ruleSet.lexicon).nameTerms)
                 for term in terms { frequency[term, default: 0] += 1 }
             }
         }
         self.facts = facts
         self.entities = EntityGazetteer(names: names)
+        self.names = nameTerms
         sentenceFrequency = frequency
         sentenceCount = sentences
     }

@@ -49,4 +49,10 @@ import Testing
         #expect(found["11:00 a.m. local time"] == .supported)
         #expect(found["11:00 p.m. Moscow time"] == .contradicted)
     }
+
+    @Test func doesNotRefuteAClaimAboutSomeoneTheSourcesNeverName() throws {
+        // The source gives Yuri Zenkovich 11 years; it says nothing of Ales Bialiatski.
+        let report = try Self.checker.check(try Document(path: "d.txt", text: "The activist Ales Bialiatski received a 10-year sentence. Yuri Zenkovich received a 10-year sentence."))
+        #expect(report.findings.map(\.verdict) == [.unverified, .contradicted])
+    }
 }
