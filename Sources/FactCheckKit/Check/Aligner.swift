@@ -40,7 +40,7 @@ public struct Aligner: Sendable {
             case .missing: score *= Self.missingKeyFactor
             case .notApplicable: break
             }
-            alignments.append((order, Alignment(fact: fact, score: score, agreement: agreement,
+            alignments.append((order, Alignment(fact: fact, factIndex: order, score: score, agreement: agreement,
                                                 sharedTerms: shared.map { claim.words[$0] ?? $0 },
                                                 closeness: Comparator.closeness(of: claim.value, to: fact.claim.value))))
         }

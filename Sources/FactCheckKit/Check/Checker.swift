@@ -11,11 +11,27 @@ public struct Checker: Sendable {
         self.aligner = Aligner(factBase: factBase)
     }
 
+    /// How much better another claim of the draft must align with a fact before the fact is shown as that
+    /// claim's evidence rather than this one's.
+    static let claimedMargin = 0.05
+
     /// Checks one draft.
     /// - Throws: `ExtractionError` when a rule fails on the draft.
     public func check(_ draft: Document) throws(ExtractionError) -> DraftReport {
-        let findings = try extractor.claims(in: draft).map { claim in
-            let (verdict, evidence) = Comparator.verdict(for: aligner.alignments(for: claim))
+        let claims = try extractor.claims(in: draft)
+        let alignments = claims.map(aligner.alignments(for:))
+        // For each fact, the draft claim that restates it best: evidence goes to that claim first.
+        var bestClaimForFact: [Int: (claim: Int, score: Double)] = [:]
+        for (claimIndex, candidates) in alignments.enumerated() {
+            for alignment in candidates where alignment.score > bestClaimForFact[alignment.factIndex]?.score ?? -1 {
+                bestClaimForFact[alignment.factIndex] = (claimIndex, alignment.score)
+            }
+        }
+        let findings = claims.enumerated().map { claimIndex, claim in
+            let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
+                guard let best = bestClaimForFact[alignment.factIndex] else { return false }
+                return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
+            }
             let claimPassage = passage(of: claim, in: draft)
             let evidenceItems = evidence.map { alignment in
                 let source = factBase.documents[alignment.fact.documentIndex]

@@ -3,6 +3,8 @@ public enum Comparator {
     /// Below this alignment score a differing fact is not evidence enough: the claim is unverified, not
     /// contradicted. One threshold, documented in README.md, measured on the labelled sets.
     public static let contradictionThreshold = 0.3
+    /// How much nearness of value counts in choosing which refuting fact to show (it never decides the verdict).
+    static let evidenceClosenessWeight = 0.5
     /// The threshold for a claim whose value no source states at all, about anything.
     public static let unstatedValueThreshold = 0.15
     /// An agreeing fact must be at least this well aligned to support a claim.
@@ -76,12 +78,29 @@ public enum Comparator {
         !range.low.isFinite || !range.high.isFinite || (range.low == 0 && range.high > 0)
     }
 
-    /// How near two numeric values are: 1 for equal midpoints, falling to 0 as they differ by their own size.
+    /// How near two numeric values are, 0...1: the nearer of their size (1,250 is near 1,300) and their digits
+    /// (1.19 is one keystroke from 0.19), since drafts go wrong both by rounding and by typing.
     public static func closeness(of claim: Value, to fact: Value) -> Double {
         guard let a = amount(claim), let b = amount(fact) else { return 0 }
         let scale = max(abs(a), abs(b))
         guard scale > 0, scale.isFinite else { return scale == 0 ? 1 : 0 }
-        return max(0, 1 - abs(a - b) / scale)
+        let bySize = max(0, 1 - abs(a - b) / scale)
+        let digitsA = Array(NumberRange.format(a)), digitsB = Array(NumberRange.format(b))
+        let byDigits = 1 - Double(editDistance(digitsA, digitsB)) / Double(max(digitsA.count, digitsB.count))
+        return max(bySize, byDigits)
+    }
+
+    /// Levenshtein distance between two short strings.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, left) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, right) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     private static func amount(_ value: Value) -> Double? {
@@ -94,7 +113,8 @@ public enum Comparator {
     }
 
     /// The verdict for a claim, from its alignments (best first), and the alignments that back it.
-    public static func verdict(for alignments: [Alignment]) -> (Verdict, evidence: [Alignment]) {
+    public static func verdict(for alignments: [Alignment],
+                               isClaimedElsewhere: (Alignment) -> Bool = { _ in false }) -> (Verdict, evidence: [Alignment]) {
         let bestAgreeing = alignments.first { $0.agreement == .agrees }
         let bestDiffering = alignments.first { $0.agreement == .disagrees }
         if let agreeing = bestAgreeing, agreeing.score >= supportFloor,
@@ -104,11 +124,21 @@ public enum Comparator {
         // A value no source states anywhere needs less alignment to be an error than one a source states about
         // something else.
         let threshold = bestAgreeing == nil ? unstatedValueThreshold : contradictionThreshold
-        if let differing = bestDiffering, differing.score >= threshold {
+        let strongest = alignments.filter { $0.agreement == .disagrees }.max { $0.score < $1.score }
+        if let strongest, strongest.score >= threshold {
+            // The verdict stands on the best-aligned differing fact. The evidence shown is, among the differing
+            // facts aligned well enough to refute the claim, the one nearest the claim's value (1.19 is a slip
+            // for 0.19, not for 0.70) that no other claim of the draft restates better.
+            let eligible = alignments.filter { $0.agreement == .disagrees && $0.score >= threshold }
+            let ranked = eligible.sorted {
+                let left = $0.score + evidenceClosenessWeight * $0.closeness
+                let right = $1.score + evidenceClosenessWeight * $1.closeness
+                return left != right ? left > right : $0.factIndex < $1.factIndex
+            }
+            let differing = ranked.first { !isClaimedElsewhere($0) } ?? ranked.first ?? strongest
             // Show the runner-up too when it is nearly as well aligned: the editor should see both.
             let runnerUp = alignments.first {
-                $0.agreement == .disagrees
-                    && ($0.fact.claim.span != differing.fact.claim.span || $0.fact.documentIndex != differing.fact.documentIndex)
+                $0.agreement == .disagrees && $0.factIndex != differing.factIndex && !isClaimedElsewhere($0)
                     && $0.score >= differing.score - 0.1
             }
             return (.contradicted, [differing] + (runnerUp.map { [$0] } ?? []))

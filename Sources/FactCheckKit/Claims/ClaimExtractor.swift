@@ -50,6 +50,13 @@ public struct ClaimExtractor: Sendable {
                         if span.lowerBound == valueSpan.lowerBound { span = trimmed.lowerBound..<span.upperBound }
                         valueSpan = trimmed
                     }
+                    // "at 6:55 PM." — the sentence's period is not part of the time.
+                    if valueSpan.count > 1, document.readable[valueSpan.upperBound - 1] == UInt8(ascii: "."),
+                       let reread = reader.read(document.readableText(of: valueSpan.lowerBound..<(valueSpan.upperBound - 1)), context: context),
+                       completed(reread, documentDate: document.date) == value {
+                        if span.upperBound == valueSpan.upperBound { span = span.lowerBound..<(span.upperBound - 1) }
+                        valueSpan = valueSpan.lowerBound..<(valueSpan.upperBound - 1)
+                    }
                     candidates.append(Candidate(rule: rule, value: value, span: span, valueSpan: valueSpan,
                                                 sentenceIndex: sentenceIndex, keyRanges: rule.key.map { match.groups[$0] }))
                 }

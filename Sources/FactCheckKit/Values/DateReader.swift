@@ -55,7 +55,8 @@ public enum DateReader: ValueReader {
         ValuePattern.digitStart + "(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/" + yearCore
             + ValuePattern.digitEnd,
         dayOfMonth, monthDay, dayMonth,
-        "(?:" + periodPrefix + ")?" + monthPattern + yearTailPattern,
+        // A month alone must be capitalized: "may", "march" and "august" are also a verb and an adjective.
+        "(?:" + periodPrefix + ")?" + "(?-i:(?=[A-Z]))" + monthPattern + yearTailPattern,
         "(?:" + periodPrefix + "|" + ValuePattern.digitStart + ")" + yearCore + ValuePattern.digitEnd,
         relativePattern,
     ].joined(separator: "|") + ")"

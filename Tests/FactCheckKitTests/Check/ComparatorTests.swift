@@ -48,6 +48,11 @@ import Testing
         #expect(Comparator.closeness(of: claim, to: .number(NumberRange(exactly: 1300)))
                 > Comparator.closeness(of: claim, to: .number(NumberRange(exactly: 16))))
         #expect(Comparator.closeness(of: .date(DateValue(year: 2021)), to: .date(DateValue(year: 2021))) == 0)
+        // One keystroke away beats nearer in size: $1.19 restates $0.19, not $0.70.
+        let typo = Value.money(NumberRange(exactly: 1.19), currency: "USD")
+        #expect(Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.19), currency: "USD"))
+                > Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.70), currency: "USD")))
+        #expect(Comparator.editDistance(Array("1,300"), Array("1,250")) == 2)
     }
 
     @Test func verdictFollowsTheBestAlignedFacts() throws {
