@@ -3,7 +3,7 @@ import Testing
 
 /// The HTML, SARIF and JUnit reports of the bundled example, as the built binary writes them, compared with
 /// golden files in Fixtures/ (`FACTCHECK_RECORD=1` re-records them); the SARIF log validated against the OASIS
-/// SARIF 2.1.0 schema in ../shared/schemas with Python's `jsonschema`.
+/// SARIF 2.1.0 schema (a copy in Fixtures/schemas) with Python's `jsonschema`.
 @Suite struct ReportFormatTests {
     static let example = "Examples/drafts/belarus-errors.md"
     /// 2025-08-16 09:00 UTC: the date the pages state, so that the golden files hold.
@@ -92,8 +92,7 @@ import Testing
 /// Validates a SARIF log against the OASIS schema with Python's `jsonschema` (Draft 7; every reference in the
 /// schema is local, so it runs offline).
 enum SARIFSchema {
-    static let path = URL(fileURLWithPath: FactBinaryPaths.root).deletingLastPathComponent()
-        .appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    static let path = Golden.folder.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
