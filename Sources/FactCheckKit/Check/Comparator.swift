@@ -85,9 +85,17 @@ public enum Comparator {
         let scale = max(abs(a), abs(b))
         guard scale > 0, scale.isFinite else { return scale == 0 ? 1 : 0 }
         let bySize = max(0, 1 - abs(a - b) / scale)
-        let digitsA = Array(NumberRange.format(a)), digitsB = Array(NumberRange.format(b))
+        let digitsA = significantDigits(a), digitsB = significantDigits(b)
         let byDigits = 1 - Double(editDistance(digitsA, digitsB)) / Double(max(digitsA.count, digitsB.count))
         return max(bySize, byDigits)
+    }
+
+    /// The digits that carry a figure, without separators, point or trailing zeros: $7.2 million is "72",
+    /// 0.19 is "019", so that a slip of one digit is one edit whatever the scale.
+    static func significantDigits(_ value: Double) -> [Character] {
+        var digits = Array(NumberRange.format(abs(value)).filter(\.isNumber))
+        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+        return digits
     }
 
     /// Levenshtein distance between two short strings.

@@ -53,6 +53,12 @@ import Testing
         #expect(Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.19), currency: "USD"))
                 > Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.70), currency: "USD")))
         #expect(Comparator.editDistance(Array("1,300"), Array("1,250")) == 2)
+        #expect(Comparator.significantDigits(7_200_000) == Array("72"))
+        #expect(Comparator.significantDigits(0.19) == Array("019"))
+        // $7.2m is nearer $8.2m than $29.9m, however many zeros they share.
+        let profit = Value.money(NumberRange(exactly: 7_200_000), currency: "USD")
+        #expect(Comparator.closeness(of: profit, to: .money(NumberRange(exactly: 8_200_000), currency: "USD"))
+                > Comparator.closeness(of: profit, to: .money(NumberRange(exactly: 29_900_000), currency: "USD")))
     }
 
     @Test func verdictFollowsTheBestAlignedFacts() throws {
