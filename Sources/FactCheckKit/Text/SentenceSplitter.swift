@@ -92,7 +92,7 @@ public enum SentenceSplitter {
     private static func isSentenceEnd(_ bytes: [UInt8], period: Int) -> Bool {
         let next = afterClosers(bytes, from: period + 1)
         guard next < bytes.count else { return true }
-        guard isSpace(bytes[next]) else { return false }  // "3.2", "U.S.-Russia"
+        guard isSpace(bytes[next]) else { return isGluedSentenceEnd(bytes, period: period, next: next) }
         var following = next
         while following < bytes.count, bytes[following] == 0x20 || bytes[following] == 0x09 { following += 1 }
         if following < bytes.count {
@@ -108,6 +108,17 @@ public enum SentenceSplitter {
         let lowered = word.lowercased().trimmingPrefix { "\"'“‘".unicodeScalars.contains($0.unicodeScalars.first!) }
         if abbreviations.contains(String(lowered)) { return false }
         return true
+    }
+
+    /// Scraped copy glues sentences together ("for longer.MSCI's index fell"): a period right after a lower-case
+    /// word of three letters or more and right before a capital ends a sentence. "3.2", "U.S.-Russia", "e.g." and
+    /// "example.com" do not match.
+    private static func isGluedSentenceEnd(_ bytes: [UInt8], period: Int, next: Int) -> Bool {
+        guard next == period + 1, bytes[next] >= UInt8(ascii: "A"), bytes[next] <= UInt8(ascii: "Z") else { return false }
+        var start = period
+        while start > 0, bytes[start - 1] >= UInt8(ascii: "a"), bytes[start - 1] <= UInt8(ascii: "z") { start -= 1 }
+        guard period - start >= 3, start == 0 || !(bytes[start - 1] == UInt8(ascii: ".")) else { return false }
+        return !abbreviations.contains(String(decoding: bytes[start..<period], as: UTF8.self))
     }
 
     private static func endsSentenceAtLineBreak(_ bytes: [UInt8], line: Range<Int>) -> Bool {

@@ -17,6 +17,9 @@ import Testing
         ("J. R. Smith left on Aug. 15. Nobody followed.", ["J. R. Smith left on Aug. 15.", "Nobody followed."]),
         ("He said \"it was very good.\" Then he left!", ["He said \"it was very good.\"", "Then he left!"]),
         ("Headline Without Period\nThe body starts here.", ["Headline Without Period", "The body starts here."]),
+        ("Rates stay up for longer.MSCI's index fell 0.97% on Tuesday.",
+         ["Rates stay up for longer.", "MSCI's index fell 0.97% on Tuesday."]),
+        ("The U.S.-Russia talks and e.g.Foo stay whole.", ["The U.S.-Russia talks and e.g.Foo stay whole."]),
     ] as [(String, [String])])
     func splits(text: String, expected: [String]) {
         #expect(sentences(text) == expected)
