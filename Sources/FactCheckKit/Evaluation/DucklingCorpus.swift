@@ -289,6 +289,12 @@ public struct DucklingCorpus: Sendable {
 
     static func timePasses(_ text: String, _ expected: JSONValue) -> Bool {
         guard let grain = expected["grain"]?.string else { return false }
+        if expected["type"]?.string == "interval", grain == "hour" || grain == "minute" {
+            guard let from = Stamp(expected["from"]?.string), let to = Stamp(expected["to"]?.string) else {
+                return false
+            }
+            return partOfDayPasses(text, from, to) || clockSpanPasses(text, from, to)
+        }
         if expected["type"]?.string == "interval" {
             guard grain == "day", let from = Stamp(expected["from"]?.string), let to = Stamp(expected["to"]?.string),
                   case let .dateRange(first, last)? = DateReader.read(text, context: context) else { return false }
@@ -301,6 +307,48 @@ public struct DucklingCorpus: Sendable {
         }
         guard case let .date(date)? = DateReader.read(text, context: context) else { return false }
         return dateMatches(date, stamp, grain: grain)
+    }
+
+    /// A date with a part of the day: the day is Duckling's and the part covers Duckling's hours exactly.
+    static func partOfDayPasses(_ text: String, _ from: Stamp, _ to: Stamp) -> Bool {
+        guard let (date, part) = DateReader.dateAndDayPart(text, context: context),
+              dateMatches(date, from, grain: "day") else { return false }
+        // Duckling's interval ends are exclusive; an end at midnight belongs to the next day.
+        let end = to.date == from.date ? to.minutes : 1440
+        return part.minutes == from.minutes..<end
+    }
+
+    /// A clock-time span, alone (on the reference day) or with a day ("9h30 - 11h00 on Thursday"): each end holds
+    /// Duckling's minute (its end is exclusive, a minute past the stated one). Zones are not converted, so a span
+    /// with zone words, which Duckling moves into the reference time's offset, does not pass.
+    static func clockSpanPasses(_ text: String, _ from: Stamp, _ to: Stamp) -> Bool {
+        var spanText = text
+        var day = referenceDate
+        if let on = text.range(of: " on ", options: [.caseInsensitive, .backwards]) {
+            spanText = String(text[..<on.lowerBound])
+            guard case let .date(date)? = DateReader.read(String(text[on.upperBound...]), context: context) else {
+                return false
+            }
+            day = date
+        }
+        guard let (start, end) = TimeReader.span(spanText, context: context), start.zone == nil,
+              start.minutes.contains(from.minutes), end.minutes.contains(to.minutes - 1) else { return false }
+        if day == referenceDate { return from.date == referenceDate }
+        if day.month != nil { return dateMatches(day, from, grain: "day") }
+        // A weekday alone is the next such day after the reference date, as Duckling resolves it.
+        guard let weekday = day.weekday, from.date.resolvedWeekday == weekday,
+              let days = daysAfterReference(from.date) else { return false }
+        return (1...7).contains(days)
+    }
+
+    /// Days from the reference date to a full date.
+    static func daysAfterReference(_ date: DateValue) -> Int? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let year = date.year, let month = date.month, let day = date.day,
+              let start = calendar.date(from: DateComponents(year: 2013, month: 2, day: 12)),
+              let end = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
+        return calendar.dateComponents([.day], from: start, to: end).day
     }
 
     /// Every field the date states agrees with the stamp, and it states the fields the grain needs.

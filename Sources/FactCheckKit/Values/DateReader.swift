@@ -77,6 +77,8 @@ public enum DateReader: ValueReader {
         }
         if let date = writtenDate(tokens, start) { return .date(date) }
         if let (first, last) = span(tokens, start) { return .dateRange(first, last) }
+        // "the morning of February 15": the day is the claim; the part of the day is read by `dateAndDayPart`.
+        if let (date, _) = dayPart(tokens, context: context) { return .date(date) }
         return nil
     }
 
@@ -136,6 +138,11 @@ public enum DateReader: ValueReader {
                 for (end, month) in month(tokens, dayEnd) {
                     for (tailEnd, year) in yearTail(tokens, end) {
                         parses.append((tailEnd, DateValue(year: year, month: month, day: day)))
+                    }
+                    // "14th April 15", "14 April '15": with the day already stated before the month, two digits
+                    // after it can only be the year (read, not looked for).
+                    if let (yearEnd, year) = twoDigitYear(tokens, end) {
+                        parses.append((yearEnd, DateValue(year: year, month: month, day: day)))
                     }
                 }
             }
@@ -204,6 +211,21 @@ public enum DateReader: ValueReader {
         guard let digits = tokens.digits(index), digits.count == 4, let year = Int(digits),
               (1900...2099).contains(year) else { return nil }
         return year
+    }
+
+    /// Two digits after `index`, optionally after a comma and with an apostrophe ("15", "'15"), as a year: below
+    /// 50 in this century, else in the last one. (end index, year).
+    static func twoDigitYear(_ tokens: TokenStream, _ index: Int) -> (Int, Int)? {
+        var position = index
+        if tokens.isSymbol(position, ","), tokens.attached(position) { position += 1 }
+        guard tokens.spaced(position) else { return nil }
+        if tokens.isSymbol(position, "'") || tokens.isSymbol(position, "’") {
+            guard tokens.attached(position + 1) else { return nil }
+            position += 1
+        }
+        guard let digits = tokens.digits(position), digits.count == 2, digits.allSatisfy(\.isNumber),
+              let number = Int(digits) else { return nil }
+        return (position + 1, (number < 50 ? 2000 : 1900) + number)
     }
 
     /// `(?:,?\s+YEAR)?` after `index`: (end index, year or nil).

@@ -71,9 +71,12 @@ public enum DurationReader: ValueReader {
     /// Reads a duration matched by `duration` to `.duration(seconds, qualifier: nil)`.
     /// Durations as they are said ("1 hour thirty", "2 more minutes", "2m"; see `SpokenDuration`) and the marks
     /// for minutes and seconds ("2'", "1\"") are read too, though the macro does not look for them.
+    /// "Life", "a life sentence", "life in prison" and "2 years suspended", "a suspended 18-month sentence" read with
+    /// their `DurationQualifier`, so that a suspended sentence is never compared with a custodial one.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         let trimmed = TokenStream.trimmed(text)
         guard let tokens = TokenStream(trimmed) else { return nil }
+        if let qualified = qualified(tokens, context: context) { return qualified }
         for (end, range) in parse(tokens, 0) where end == tokens.count {
             return .duration(range, qualifier: nil)
         }
@@ -85,6 +88,30 @@ public enum DurationReader: ValueReader {
             return .duration(NumberRange(exactly: value * (mark == "'" ? 60 : 1)), qualifier: nil)
         }
         return nil
+    }
+
+    /// Words that make a life sentence (never "life" alone, a common noun): "life in prison", "life imprisonment", "a life sentence".
+    private static let lifeForms: [[String]] = [
+        ["life", "in", "prison"], ["life", "in", "jail"], ["life", "imprisonment"], ["life", "sentence"],
+        ["life", "behind", "bars"], ["a", "life", "sentence"], ["life", "term"], ["a", "life", "term"],
+    ]
+
+    /// A life sentence, or a length with "suspended" before or after it; nil for anything else.
+    private static func qualified(_ tokens: TokenStream, context: ReadingContext) -> Value? {
+        for words in lifeForms where tokens.matchWords(words, at: 0) == tokens.count {
+            // A life sentence has no length to compare: every life sentence agrees with every other.
+            return .duration(NumberRange(low: 0, high: .infinity), qualifier: .life)
+        }
+        let words = (0..<tokens.count).map { tokens.word($0) }
+        var rest: Range<Int>?
+        if words.last == "suspended", tokens.count > 1 { rest = 0..<(tokens.count - 1) }
+        if words.first == "suspended", tokens.count > 1 { rest = 1..<tokens.count }
+        if tokens.count > 2, words[0] == "a" || words[0] == "an", words[1] == "suspended" { rest = 2..<tokens.count }
+        guard let rest else { return nil }
+        let text = rest.compactMap { tokens[$0] }.enumerated()
+            .map { $0.offset > 0 && $0.element.spaced ? " " + $0.element.text : $0.element.text }.joined()
+        guard case let .duration(range, nil)? = read(text, context: context) else { return nil }
+        return .duration(range, qualifier: .suspended)
     }
 
     /// The unit a word names ("years", "hr"), if it is one of the macro's units.

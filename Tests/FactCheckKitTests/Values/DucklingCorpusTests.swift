@@ -12,7 +12,7 @@ import Testing
 
     /// The rates reached when the harness was written; a change that lowers one is a regression.
     static let floors: [String: Double] = [
-        "numeral": 0.99, "ordinal": 1.0, "duration": 1.0, "quantity": 1.0, "time": 0.86,
+        "numeral": 0.99, "ordinal": 1.0, "duration": 1.0, "quantity": 1.0, "time": 0.91,
     ]
 
     static func outcomes() throws -> [DucklingCorpus.Outcome] {
