@@ -28,6 +28,7 @@ public struct Checker: Sendable {
             }
         }
         let findings = claims.enumerated().map { claimIndex, claim in
+            if let inconsistency = selfContradiction(of: claim, in: draft) { return inconsistency }
             let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
                 guard let best = bestClaimForFact[alignment.factIndex] else { return false }
                 return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
@@ -45,6 +46,20 @@ public struct Checker: Sendable {
                            claim: claimPassage, evidence: evidenceItems)
         }
         return DraftReport(path: draft.path, findings: findings, text: draft.original.string)
+    }
+
+    /// A claim that contradicts itself needs no source: "Wednesday, Aug. 14, 2025" names a day that August 14, 2025
+    /// (a Thursday) is not.
+    private func selfContradiction(of claim: Claim, in draft: Document) -> Finding? {
+        guard case let .date(date) = claim.value, date.weekdayContradictsDate,
+              let stated = date.weekday, let actual = date.calendarWeekday
+        else { return nil }
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let day = DateValue(year: date.year, month: date.month, day: date.day)
+        return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
+                       message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "
+                           + "not a \(names[stated - 1])",
+                       claim: passage(of: claim, in: draft), evidence: [])
     }
 
     private func passage(of claim: Claim, in document: Document) -> Passage {

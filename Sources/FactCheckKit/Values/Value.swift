@@ -145,7 +145,11 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
 
     /// The weekday of a full date (1 = Monday), or the stated weekday.
     public var resolvedWeekday: Int? {
-        if let weekday { return weekday }
+        weekday ?? calendarWeekday
+    }
+
+    /// The weekday the calendar gives a full date (1 = Monday), whatever weekday the text states.
+    public var calendarWeekday: Int? {
         guard let year, let month, let day else { return nil }
         var components = DateComponents()
         components.year = year
@@ -153,9 +157,17 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         components.day = day
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components) else { return nil }
+        guard let date = calendar.date(from: components),
+              calendar.component(.day, from: date) == day  // February 30 is no date
+        else { return nil }
         let sundayFirst = calendar.component(.weekday, from: date)  // 1 = Sunday
         return sundayFirst == 1 ? 7 : sundayFirst - 1
+    }
+
+    /// True when the text states a weekday that its own full date does not fall on ("Wednesday, Aug. 14, 2025").
+    public var weekdayContradictsDate: Bool {
+        guard let weekday, let actual = calendarWeekday else { return false }
+        return weekday != actual
     }
 
     /// The fields both dates state agree, and they share at least one field.

@@ -55,4 +55,15 @@ import Testing
         let report = try Self.checker.check(try Document(path: "d.txt", text: "The activist Ales Bialiatski received a 10-year sentence. Yuri Zenkovich received a 10-year sentence."))
         #expect(report.findings.map(\.verdict) == [.unverified, .contradicted])
     }
+
+    @Test func aWeekdayThatContradictsItsDateIsAFindingOfItsOwn() throws {
+        // August 14, 2025 was a Thursday; no source is needed to see the slip.
+        let report = try Self.checker.check(try Document(path: "d.txt", text: "Trump called Lukashenko on Wednesday, Aug. 14, 2025."))
+        let finding = try #require(report.findings.first)
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.evidence.isEmpty)
+        #expect(finding.message.contains("2025-08-14 is a Thursday, not a Wednesday"))
+        let consistent = try Self.checker.check(try Document(path: "d.txt", text: "Trump called Lukashenko on Friday, Aug. 15, 2025."))
+        #expect(consistent.findings.first?.verdict == .supported)
+    }
 }
