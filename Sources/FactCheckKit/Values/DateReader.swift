@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads calendar dates, full, partial and relative: "August 15", "Aug. 15, 2025", "15 August 2025",
 /// "the 15th of August", "January 2021", "2021", "2025-08-15", "8/15/2025", "Wednesday, Aug. 13, 2025",
-/// "mid-August", "yesterday", "last year", "last Tuesday".
+/// "mid-August", "yesterday", "last year", "last Tuesday", "three days ago"; and, as spans of days, seasons
+/// ("summer 2021", "last winter") and decades ("the 1990s"), read in `DatePeriods.swift`.
 ///
 /// A day number alone ("15") is never a date. Relative dates resolve against the document's date and read as nil
 /// when it lacks the fields they need.
@@ -34,7 +35,7 @@ public enum DateReader: ValueReader {
     private static let dayPattern: String =
         ValuePattern.digitStart + "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?" + ValuePattern.digitEnd
     private static let yearTailPattern: String = #"(?:,?\s+"# + yearPattern + ")?"
-    private static let periodPrefix: String =
+    static let periodPrefix: String =
         #"\b"# + ValuePattern.alternation(periodPrefixes) + #"(?:-|\s+)"#
 
     /// "August 15", "Aug. 15, 2025".
@@ -58,6 +59,7 @@ public enum DateReader: ValueReader {
         // A month alone must be capitalized: "may", "march" and "august" are also a verb and an adjective.
         "(?:" + periodPrefix + ")?" + "(?-i:(?=[A-Z]))" + monthPattern + yearTailPattern,
         "(?:" + periodPrefix + "|" + ValuePattern.digitStart + ")" + yearCore + ValuePattern.digitEnd,
+        seasonPattern, decadePattern, agoPattern,
         relativePattern,
     ].joined(separator: "|") + ")"
 
@@ -76,6 +78,7 @@ public enum DateReader: ValueReader {
             return .date(date)
         }
         if let date = writtenDate(tokens, start) { return .date(date) }
+        if let (first, last) = period(tokens, start, context: context) { return .dateRange(first, last) }
         if let (first, last) = span(tokens, start) { return .dateRange(first, last) }
         // "the morning of February 15": the day is the claim; the part of the day is read by `dateAndDayPart`.
         if let (date, _) = dayPart(tokens, context: context) { return .date(date) }
@@ -119,6 +122,7 @@ public enum DateReader: ValueReader {
         }
         if let year = year(tokens, monthStart) { parses.append((monthStart + 1, DateValue(year: year))) }
         if let (end, date) = relative(tokens, index, context: context) { parses.append((end, date)) }
+        if let (end, date) = ago(tokens, index, context: context) { parses.append((end, date)) }
         return parses
     }
 
