@@ -29,6 +29,14 @@ public enum Comparator {
             let base = claim.value.agreement(with: fact.value)
             guard base == .agrees else { return base }
             return rangeAgreement(claim: a, fact: b)
+        case let (.date(a), .date(b)):
+            // A less specific source date is consistent with a more specific claim but does not confirm it:
+            // "2020" says nothing of "the third quarter of 2020" or of "August 15, 2020".
+            let base = a.agreement(with: b)
+            guard base == .agrees else { return base }
+            let claimIsMoreSpecific = (a.month != nil && b.month == nil) || (a.day != nil && b.day == nil)
+                || (a.quarter != nil && b.resolvedQuarter == nil)
+            return claimIsMoreSpecific ? .incomparable : .agrees
         default:
             return claim.value.agreement(with: fact.value)
         }

@@ -108,7 +108,7 @@ struct ValueOutput: Encodable {
     }
 
     private enum Keys: String, CodingKey {
-        case type, low, high, lowOpen, highOpen, currency, points, qualifier, year, month, day, weekday, minutes, zone,
+        case type, low, high, lowOpen, highOpen, currency, points, qualifier, year, month, day, weekday, quarter, minutes, zone,
              text, unit, first, last
     }
 
@@ -129,6 +129,7 @@ struct ValueOutput: Encodable {
             try container.encode(position, forKey: .high)
         case let .date(date):
             try container.encodeIfPresent(date.year, forKey: .year)
+            try container.encodeIfPresent(date.quarter, forKey: .quarter)
             try container.encodeIfPresent(date.month, forKey: .month)
             try container.encodeIfPresent(date.day, forKey: .day)
             try container.encodeIfPresent(date.weekday, forKey: .weekday)

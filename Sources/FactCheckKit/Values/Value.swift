@@ -132,16 +132,22 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
     public var day: Int?
     /// 1 = Monday ... 7 = Sunday (ISO 8601).
     public var weekday: Int?
+    /// 1...4, for a reporting period ("the third quarter of 2021", "Q3 2021").
+    public var quarter: Int?
 
-    public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil) {
+    public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil, quarter: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
         self.weekday = weekday
+        self.quarter = quarter
     }
 
     /// True when no field is known.
-    public var isEmpty: Bool { year == nil && month == nil && day == nil && weekday == nil }
+    public var isEmpty: Bool { year == nil && month == nil && day == nil && weekday == nil && quarter == nil }
+
+    /// The quarter a date falls in: the stated one, or the one its month gives.
+    public var resolvedQuarter: Int? { quarter ?? month.map { ($0 - 1) / 3 + 1 } }
 
     /// The weekday of a full date (1 = Monday), or the stated weekday.
     public var resolvedWeekday: Int? {
@@ -184,6 +190,10 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
             shared += 1
             if mine != theirs { return .disagrees }
         }
+        if quarter != nil || other.quarter != nil, let mine = resolvedQuarter, let theirs = other.resolvedQuarter {
+            shared += 1
+            if mine != theirs { return .disagrees }
+        }
         return shared > 0 ? .agrees : .incomparable
     }
 
@@ -211,6 +221,7 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         if let year { parts.append(String(format: "%04d", year)) }
         if let month { parts.append(String(format: "%02d", month)) }
         if let day { parts.append(String(format: "%02d", day)) }
+        if let quarter, month == nil { parts.append("Q\(quarter)") }
         var text = parts.isEmpty ? "" : parts.joined(separator: "-")
         if let weekday, (1...7).contains(weekday) {
             let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]

@@ -6,7 +6,7 @@ public enum ValueMacros {
     /// Every reader, in the order their macros are merged.
     public static let readers: [any ValueReader.Type] = [
         NumberReader.self, OrdinalReader.self, DateReader.self, DurationReader.self, TimeReader.self,
-        MoneyReader.self, PercentReader.self, QuantityReader.self,
+        MoneyReader.self, PercentReader.self, QuantityReader.self, PeriodReader.self,
     ]
 
     /// Macro name (without braces) → PCRE2 fragment, merged from all readers. Fragments have no capturing groups,
@@ -18,7 +18,7 @@ public enum ValueMacros {
 
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
-                                            "percent", "quantity"]
+                                            "percent", "quantity", "period"]
 
     /// The reader for a claim kind: "number" and "count" read numbers; "ordinal", "date", "duration", "time",
     /// "money", "percent" and "quantity" read their own dimension. Nil for any other kind.
@@ -32,6 +32,7 @@ public enum ValueMacros {
         case "money": MoneyReader.self
         case "percent": PercentReader.self
         case "quantity": QuantityReader.self
+        case "period": PeriodReader.self
         default: nil
         }
     }

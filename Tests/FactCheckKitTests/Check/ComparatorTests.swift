@@ -82,4 +82,19 @@ import Testing
         #expect(Comparator.verdict(for: [alignment(0.1, .agrees)]).0 == .unverified)
         #expect(Comparator.verdict(for: []).0 == .unverified)
     }
+
+    @Test func aLessSpecificSourceDateDoesNotConfirmAMoreSpecificClaim() throws {
+        let ruleSet = try RuleLoader().load(paths: [RepositoryPaths.rules])
+        let extractor = ClaimExtractor(ruleSet: ruleSet)
+        func claim(_ text: String) throws -> Claim {
+            try #require(try extractor.claims(in: try Document(path: "d", text: text)).first)
+        }
+        let period = try claim("Earnings rose in the third quarter of 2020.")
+        let year = try claim("Earnings fell in 2020.")
+        let august = try claim("Earnings rose on August 15, 2020.")
+        #expect(Comparator.agreement(of: period, with: year) == .incomparable)
+        #expect(Comparator.agreement(of: year, with: period) == .agrees)
+        #expect(Comparator.agreement(of: august, with: year) == .incomparable)
+        #expect(Comparator.agreement(of: period, with: august) == .agrees)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
     static let kinds: [(macro: String, kind: String)] = [
         ("number", "number"), ("integer", "count"), ("ordinal", "ordinal"), ("date", "date"), ("month", "date"),
         ("weekday", "date"), ("year", "date"), ("duration", "duration"), ("time", "time"), ("money", "money"),
-        ("percent", "percent"), ("quantity", "quantity"),
+        ("percent", "percent"), ("quantity", "quantity"), ("period", "period"),
     ]
     /// Friday, August 15, 2025, so that relative dates resolve.
     static let context = ReadingContext(documentDate: DateValue(year: 2025, month: 8, day: 15))
@@ -14,7 +14,7 @@ import Testing
     @Test func publishesEveryMacro() {
         #expect(Set(ValueMacros.fragments.keys) == [
             "number", "integer", "ordinal", "date", "month", "weekday", "year", "duration", "time", "zone", "money",
-            "percent", "quantity",
+            "percent", "quantity", "period",
         ])
     }
 
@@ -66,6 +66,7 @@ import Testing
         "30", "noon", "Moscow", "time", "local", "GMT", "ET", "o'clock", "dollars", "cents", "basis", "points",
         "percentage", "first", "thirty", "21st", "x", "someone", "old", "last", "yesterday", "mid", "/", "few",
         "hundreds", "minus", "+", "3", "UTC", "km", "kg", "miles", "mph", "°C", "grams", "cups", "lb", "from",
+        "quarter", "third", "Q3", "fiscal", "FY2021",
     ]
 
     /// A deterministic generator, so that a failure reproduces.
