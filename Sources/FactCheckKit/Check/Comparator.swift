@@ -29,6 +29,10 @@ public enum Comparator {
             let base = claim.value.agreement(with: fact.value)
             guard base == .agrees else { return base }
             return rangeAgreement(claim: a, fact: b)
+        case let (.ordinal(position), .date(period)) where claim.key == ["quarter"] && period.quarter != nil,
+             let (.date(period), .ordinal(position)) where fact.key == ["quarter"] && period.quarter != nil:
+            // "the fifth quarter" against "the third quarter of 2021": the same quarter, or not.
+            return period.quarter == position ? .agrees : .disagrees
         case let (.date(a), .date(b)):
             // A less specific source date is consistent with a more specific claim but does not confirm it:
             // "2020" says nothing of "the third quarter of 2020" or of "August 15, 2020".

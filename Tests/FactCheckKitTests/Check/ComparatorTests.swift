@@ -97,4 +97,13 @@ import Testing
         #expect(Comparator.agreement(of: august, with: year) == .incomparable)
         #expect(Comparator.agreement(of: period, with: august) == .agrees)
     }
+
+    @Test func anOrdinalQuarterMeetsAPeriod() throws {
+        let ruleSet = try RuleLoader().load(paths: [RepositoryPaths.rules])
+        let extractor = ClaimExtractor(ruleSet: ruleSet)
+        let claims = try extractor.claims(in: try Document(path: "d", text: "Sales rose in the fifth quarter. Sales rose in the third quarter of 2021. Sales rose in the third quarter."))
+        #expect(claims.map(\.kind) == ["ordinal", "period", "ordinal"])
+        #expect(Comparator.agreement(of: claims[0], with: claims[1]) == .disagrees)
+        #expect(Comparator.agreement(of: claims[2], with: claims[1]) == .agrees)
+    }
 }
