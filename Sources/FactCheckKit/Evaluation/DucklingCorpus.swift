@@ -326,7 +326,9 @@ public struct DucklingCorpus: Sendable {
         var day = referenceDate
         if let on = text.range(of: " on ", options: [.caseInsensitive, .backwards]) {
             spanText = String(text[..<on.lowerBound])
-            guard case let .date(date)? = DateReader.read(String(text[on.upperBound...]), context: context) else {
+            // Without the reference date, so that a weekday alone stays a weekday: Duckling reads it forwards,
+            // factcheck backwards from a document's date.
+            guard case let .date(date)? = DateReader.read(String(text[on.upperBound...]), context: ReadingContext()) else {
                 return false
             }
             day = date

@@ -157,10 +157,8 @@ extension DateReader {
     /// A bare weekday in a dated document: the latest such day on or before the document's date (news reports the
     /// past), keeping the weekday. Nil without a full document date.
     ///
-    /// Not yet called by `read`: the Duckling harness (`DucklingCorpus.clockSpanPasses`) reads "on Thursday" in its
-    /// reference context and expects Duckling's forward reading (the next Thursday) from a weekday alone, so
-    /// resolving backwards there breaks a pinned case. Wiring this in needs that harness to read the weekday without
-    /// the document date.
+    /// Duckling reads a weekday alone forwards (the next Thursday); its harness therefore reads weekdays without
+    /// the document date (`DucklingCorpus.clockSpanPasses`).
     static func pastWeekday(_ weekday: Int, context: ReadingContext) -> DateValue? {
         guard let anchor = context.documentDate, let anchorWeekday = anchor.resolvedWeekday,
               anchor.day != nil else { return nil }

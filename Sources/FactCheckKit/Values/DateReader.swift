@@ -92,7 +92,8 @@ public enum DateReader: ValueReader {
     static func parse(_ tokens: TokenStream, _ index: Int, context: ReadingContext) -> [(Int, DateValue)] {
         var parses: [(Int, DateValue)] = []
         if let weekday = tokens.word(index).flatMap({ weekdayNames[$0] }) {
-            parses.append((index + 1, DateValue(weekday: weekday)))
+            // In a dated document, "on Friday" is the latest Friday on or before its date: news reports the past.
+            parses.append((index + 1, pastWeekday(weekday, context: context) ?? DateValue(weekday: weekday)))
             var starts: [Int] = []
             if tokens.spaced(index + 1) { starts.append(index + 1) }
             if tokens.isSymbol(index + 1, ","), tokens.attached(index + 1), tokens.spaced(index + 2) {
