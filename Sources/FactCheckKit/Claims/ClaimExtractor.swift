@@ -85,6 +85,10 @@ public struct ClaimExtractor: Sendable {
                     span = span.lowerBound..<head.range.upperBound
                 }
             }
+            if key.isEmpty, let word = candidate.rule.keyWord {
+                keyWords = [Terms.stem(word.lowercased())]
+                key = [ruleSet.lexicon.canonical(keyWords[0])]
+            }
             return Claim(ruleID: candidate.rule.id, kind: candidate.rule.kind, severity: candidate.rule.severity,
                          message: candidate.rule.message, value: candidate.value, span: span,
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,

@@ -12,6 +12,8 @@ public struct Rule: Sendable, Identifiable {
     public let patterns: [Pattern]
     /// Named groups that must agree (after the lexicon) before two claims are compared; empty for none.
     public let key: [String]
+    /// The key of a match whose pattern has no key group: "Smith, 37," is an age though no word says so.
+    public let keyWord: String?
     /// When two rules claim overlapping text, the higher priority wins.
     public let priority: Int
     public let examples: [RuleExample]
@@ -20,13 +22,14 @@ public struct Rule: Sendable, Identifiable {
     public let line: Int
 
     public init(id: String, kind: String, message: String, severity: Severity, patterns: [Pattern], key: [String],
-                priority: Int, examples: [RuleExample], file: String, line: Int) {
+                keyWord: String? = nil, priority: Int, examples: [RuleExample], file: String, line: Int) {
         self.id = id
         self.kind = kind
         self.message = message
         self.severity = severity
         self.patterns = patterns
         self.key = key
+        self.keyWord = keyWord
         self.priority = priority
         self.examples = examples
         self.file = file

@@ -6,8 +6,8 @@ import Yams
 /// Unknown keys, unknown kinds, unknown macros and invalid patterns are errors with the file and line, never
 /// silently ignored: a rule that does not load as written would quietly stop catching errors.
 public struct RuleLoader {
-    static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "priority", "examples",
-                                        "description"]
+    static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "key-word", "priority",
+                                        "examples", "description"]
     static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
     static let lexiconKeys: Set<String> = ["synonyms", "description"]
 
@@ -71,6 +71,7 @@ public struct RuleLoader {
         var severity = Severity.error
         var patternNodes: [Node] = []
         var key: [String] = []
+        var keyWord: String?
         var priority: Int?
         var examples: [RuleExample] = []
         for (name, value) in entries {
@@ -88,6 +89,7 @@ public struct RuleLoader {
             case "patterns":
                 if case .scalar = value { patternNodes = [value] } else { patternNodes = try document.sequence(value, field: name, rule: id) }
             case "key": key = try document.strings(value, field: name, rule: id)
+            case "key-word": keyWord = try document.string(value, field: name, rule: id)
             case "priority":
                 guard let number = Int(try document.string(value, field: name, rule: id)) else {
                     throw RuleError(file: file, line: value.mark?.line, rule: id, message: "priority must be a whole number")
@@ -120,14 +122,16 @@ public struct RuleLoader {
                 throw RuleError(file: file, line: patternNode.mark?.line, rule: id,
                                 message: "pattern has no (?<value>...) group: say which text holds the value")
             }
-            for group in key where pattern.groupNumbers[group] == nil {
+            // With a key word, a pattern may leave the key group out: the word stands in for it.
+            for group in key where pattern.groupNumbers[group] == nil && keyWord == nil {
                 throw RuleError(file: file, line: patternNode.mark?.line, rule: id,
                                 message: "key group '\(group)' does not appear in pattern '\(written)'")
             }
             patterns.append(pattern)
         }
         return Rule(id: id, kind: kind, message: message, severity: severity, patterns: patterns, key: key,
-                    priority: priority ?? Self.defaultPriority(kind: kind), examples: examples, file: file, line: line ?? 1)
+                    keyWord: keyWord, priority: priority ?? Self.defaultPriority(kind: kind), examples: examples,
+                    file: file, line: line ?? 1)
     }
 
     /// Compiles a written pattern, reporting errors at their offset in the pattern as written.

@@ -101,4 +101,19 @@ import Testing
         #expect(ruleSet.rules.count >= 8)
         #expect(ruleSet.lexicon.canonical(Terms.stem("detainees")) == ruleSet.lexicon.canonical(Terms.stem("prisoners")))
     }
+
+    @Test func aKeyWordStandsInForAMissingKeyGroup() throws {
+        let yaml = """
+            id: test.age
+            kind: count
+            patterns: ['(?<value>{number}) years (?<age>old)', '(?-i:[A-Z][a-z]+), (?<value>[0-9]{2}),']
+            key: [age]
+            key-word: age
+            \(example)
+            """
+        let rules = try loader.loadRules(text: yaml, file: "t.yml")
+        #expect(rules[0].keyWord == "age")
+        let withoutKeyWord = try #require(loadingError(yaml.replacingOccurrences(of: "key-word: age\n", with: "")))
+        #expect(withoutKeyWord.message.contains("key group 'age'"))
+    }
 }
