@@ -244,7 +244,14 @@ public struct TimeValue: Equatable, Sendable, CustomStringConvertible {
     }
 
     public func agreement(with other: TimeValue) -> Agreement {
-        if let zone, let otherZone = other.zone, zone != otherZone { return .incomparable }
+        if let zone, let otherZone = other.zone, zone != otherZone {
+            // Two known zones meet in UTC; a time in an unknown one ("local") only meets its own zone.
+            guard let mine = ZoneOffsets.minutesEastOfUTC(zone), let theirs = ZoneOffsets.minutesEastOfUTC(otherZone)
+            else { return .incomparable }
+            let inUTC = Set(minutes.flatMap { minute in mine.map { (minute - $0 + 2880) % 1440 } })
+            let otherInUTC = Set(other.minutes.flatMap { minute in theirs.map { (minute - $0 + 2880) % 1440 } })
+            return inUTC.isDisjoint(with: otherInUTC) ? .disagrees : .agrees
+        }
         return minutes.contains(where: other.minutes.contains) ? .agrees : .disagrees
     }
 
