@@ -96,22 +96,30 @@ public enum DurationReader: ValueReader {
         ["life", "behind", "bars"], ["a", "life", "sentence"], ["life", "term"], ["a", "life", "term"],
     ]
 
-    /// A life sentence, or a length with "suspended" before or after it; nil for anything else.
+    /// A life sentence, or a length with "suspended" or "concurrent" before or after it; nil for anything else.
     private static func qualified(_ tokens: TokenStream, context: ReadingContext) -> Value? {
         for words in lifeForms where tokens.matchWords(words, at: 0) == tokens.count {
             // A life sentence has no length to compare: every life sentence agrees with every other.
             return .duration(NumberRange(low: 0, high: .infinity), qualifier: .life)
         }
         let words = (0..<tokens.count).map { tokens.word($0) }
+        let qualifiers: [String: DurationQualifier] = ["suspended": .suspended, "concurrent": .concurrent]
         var rest: Range<Int>?
-        if words.last == "suspended", tokens.count > 1 { rest = 0..<(tokens.count - 1) }
-        if words.first == "suspended", tokens.count > 1 { rest = 1..<tokens.count }
-        if tokens.count > 2, words[0] == "a" || words[0] == "an", words[1] == "suspended" { rest = 2..<tokens.count }
-        guard let rest else { return nil }
+        var qualifier: DurationQualifier?
+        if let last = words.last.flatMap({ $0 }), let found = qualifiers[last], tokens.count > 1 {
+            (rest, qualifier) = (0..<(tokens.count - 1), found)
+        }
+        if let first = words.first.flatMap({ $0 }), let found = qualifiers[first], tokens.count > 1 {
+            (rest, qualifier) = (1..<tokens.count, found)
+        }
+        if tokens.count > 2, words[0] == "a" || words[0] == "an", let second = words[1], let found = qualifiers[second] {
+            (rest, qualifier) = (2..<tokens.count, found)
+        }
+        guard let rest, let qualifier else { return nil }
         let text = rest.compactMap { tokens[$0] }.enumerated()
             .map { $0.offset > 0 && $0.element.spaced ? " " + $0.element.text : $0.element.text }.joined()
         guard case let .duration(range, nil)? = read(text, context: context) else { return nil }
-        return .duration(range, qualifier: .suspended)
+        return .duration(range, qualifier: qualifier)
     }
 
     /// The unit a word names ("years", "hr"), if it is one of the macro's units.

@@ -6,7 +6,7 @@ import Foundation
 /// Hedged, bounded and vague figures read as intervals (see `Hedge`); plain figures in digits or words are exact
 /// points; a decimal figure with a scale ("1.3 thousand") is rounded at its last digit, within 2% of its value.
 public enum NumberReader: ValueReader {
-    /// Vague quantities and the intervals they stand for.
+    /// Fixed phrases and the numbers they stand for: vague quantities as intervals, one-word multiples exactly.
     static let vague: [([String], NumberRange)] = [
         (["a", "few"], NumberRange(low: 2, high: 5)),
         (["several"], NumberRange(low: 3, high: 9)),
@@ -17,6 +17,9 @@ public enum NumberReader: ValueReader {
         (["thousands"], NumberRange(low: 2_000, high: 9_999)),
         (["millions"], NumberRange(low: 2e6, high: 999_999_999)),
         (["billions"], NumberRange(low: 2e9, high: 999_999_999_999)),
+        // Multiples said in one word are exact, not vague, but read through the same fixed-phrase table.
+        (["twice"], NumberRange(exactly: 2)),
+        (["thrice"], NumberRange(exactly: 3)),
     ]
 
     /// "a few", "several", "dozens of", "hundreds of thousands of".

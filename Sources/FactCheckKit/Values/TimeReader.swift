@@ -53,6 +53,7 @@ public enum TimeReader: ValueReader {
     /// The `time` macro.
     static let pattern: String = "(?:" + [
         ValuePattern.digitStart + hour12 + #"(?:[:.][0-5][0-9])?\s*"# + meridiem,
+        ValuePattern.digitStart + hour12 + #"(?::[0-5][0-9])?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"#,
         "(?:" + ValuePattern.digitStart + #"12\s+)?\b(?:noon|midday|midnight)\b"#,
         ValuePattern.digitStart + hour12 + #"\s+o['’]clock\b"#,
         ValuePattern.digitStart + #"(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:gmt|utc)\b)"#,
@@ -65,7 +66,7 @@ public enum TimeReader: ValueReader {
     /// Reads a time matched by `time` to `.time(...)`. A bare hour ("6", as a rule may capture from "at 6") is also
     /// read, with both readings. Zone words alone are not a time: use `zone(_:)` for them.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
-        guard let tokens = TokenStream(TokenStream.trimmed(text), limit: 16) else { return nil }
+        guard let tokens = TokenStream(TokenStream.trimmed(spokenMeridiem(text)), limit: 16) else { return nil }
         for (end, minutes, military) in clock(tokens, 0) {
             if end == tokens.count, !military { return .time(TimeValue(minutes: minutes)) }
             guard tokens.spaced(end), let (zoneEnd, zone) = zone(tokens, end), zoneEnd == tokens.count else {
@@ -76,6 +77,24 @@ public enum TimeReader: ValueReader {
             return .time(TimeValue(minutes: minutes, zone: zone))
         }
         return nil
+    }
+
+    /// "11 in the morning" is "11 a.m."; "3 in the afternoon", "8 in the evening" and "10 at night" are p.m.
+    static let spokenDayParts: [(suffix: String, meridiem: String)] = [
+        ("in the morning", "a.m."), ("in the afternoon", "p.m."), ("in the evening", "p.m."), ("at night", "p.m."),
+    ]
+
+    /// The text with a spoken part of the day after a clock hour written as a.m. or p.m.
+    static func spokenMeridiem(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (suffix, meridiem) in spokenDayParts {
+            guard let range = collapsed.range(of: " " + suffix, options: [.caseInsensitive]) else { continue }
+            // The suffix must follow the clock reading directly ("11 in the morning", "11:30 in the morning").
+            let head = collapsed[..<range.lowerBound]
+            guard let last = head.split(separator: " ").last, last.first?.isNumber == true else { continue }
+            return head + " " + meridiem + collapsed[range.upperBound...]
+        }
+        return text
     }
 
     /// The normal form of zone words matched by `zone` ("Moscow time" → "moscow", "EDT" → "et",

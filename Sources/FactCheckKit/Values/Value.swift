@@ -41,6 +41,8 @@ public enum Agreement: Equatable, Sendable {
 public enum DurationQualifier: String, Equatable, Sendable {
     case life
     case suspended
+    /// Served at the same time as another sentence: it adds no time of its own.
+    case concurrent
     case probation
 }
 
