@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import Foundation
 
 /// `factcheck rules ...`: tools for rule authors.
 struct RulesCommand: ParsableCommand {
@@ -47,4 +48,3 @@ struct RulesTestCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 }
-import Foundation
