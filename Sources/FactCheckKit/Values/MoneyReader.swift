@@ -20,7 +20,7 @@ public enum MoneyReader: ValueReader {
                                      "byn", "hkd", "nzd", "sgd"]
     /// Currency words after the figure: (words, code, factor to the main unit).
     static let currencyWords: [([String], String, Double)] = [
-        (["dollars"], "USD", 1), (["dollar"], "USD", 1), (["us", "dollars"], "USD", 1),
+        (["dollars"], "USD", 1), (["dollar"], "USD", 1), (["us", "dollars"], "USD", 1), (["bucks"], "USD", 1),
         (["canadian", "dollars"], "CAD", 1), (["australian", "dollars"], "AUD", 1),
         (["euros"], "EUR", 1), (["euro"], "EUR", 1), (["pounds"], "GBP", 1), (["pound"], "GBP", 1),
         (["pounds", "sterling"], "GBP", 1), (["sterling"], "GBP", 1), (["yen"], "JPY", 1), (["yuan"], "CNY", 1),

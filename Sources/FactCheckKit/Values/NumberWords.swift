@@ -19,7 +19,9 @@ enum NumberWords {
     /// Words that multiply what precedes them inside a group ("twelve hundred", "two dozen").
     static let multipliers: [String: Double] = ["hundred": 100, "dozen": 12]
     /// Words that close a group ("two million, four hundred thousand").
-    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    /// Scale words, with the wire services' abbreviations ("5 mln", "3 bln", as Reuters and Interfax write them).
+    static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                                           "mln": 1e6, "bln": 1e9, "trln": 1e12]
 
     /// Scale words a reader accepts but the macros do not look for: Indian numbering ("12 lakh", "3 crore", as
     /// South Asian newsrooms write), plural scales ("three billions", "three thousand millions") and their

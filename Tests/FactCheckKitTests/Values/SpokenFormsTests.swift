@@ -31,3 +31,24 @@ import Testing
         #expect(Value.duration(range, qualifier: .concurrent).agreement(with: custodial) == .incomparable)
     }
 }
+
+/// Wire-service abbreviations and informal currency words.
+@Suite struct WireFormsTests {
+    private let context = ReadingContext()
+
+    @Test func wireAbbreviationsScale() {
+        #expect(NumberReader.read("5 mln", context: context) == .number(NumberRange(exactly: 5_000_000)))
+        #expect(NumberReader.read("3 bln", context: context) == .number(NumberRange(exactly: 3_000_000_000)))
+        #expect(MoneyReader.read("5 mln bucks", context: context)
+                == .money(NumberRange(exactly: 5_000_000), currency: "USD"))
+        #expect(MoneyReader.read("10 million dollars", context: context)
+                == .money(NumberRange(exactly: 10_000_000), currency: "USD"))
+    }
+
+    @Test func theMacrosFindThem() throws {
+        for (macro, text) in [("number", "5 mln"), ("money", "5 mln bucks"), ("money", "3 bln dollars")] {
+            let pattern = try Pattern("^(?:" + (ValueMacros.fragments[macro] ?? "") + ")$")
+            #expect(try !pattern.matches(in: Array(text.utf8)).isEmpty, "{\(macro)} does not find \(text)")
+        }
+    }
+}
