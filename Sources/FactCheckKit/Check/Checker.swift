@@ -54,7 +54,7 @@ public struct Checker: Sendable {
         guard case let .date(date) = claim.value, date.weekdayContradictsDate,
               let stated = date.weekday, let actual = date.calendarWeekday
         else { return nil }
-        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let names = DateValue.weekdayNames
         let day = DateValue(year: date.year, month: date.month, day: date.day)
         return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
                        message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "

@@ -273,15 +273,11 @@ public struct DucklingCorpus: Sendable {
 
         /// The day before (Duckling's interval ends are exclusive).
         var previousDay: Stamp {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
             var copy = self
-            if let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-               let moved = calendar.date(byAdding: .day, value: -1, to: start) {
-                let parts = calendar.dateComponents([.year, .month, .day], from: moved)
-                copy.year = parts.year ?? year
-                copy.month = parts.month ?? month
-                copy.day = parts.day ?? day
+            if let moved = date.shifted(byDays: -1) {
+                copy.year = moved.year ?? year
+                copy.month = moved.month ?? month
+                copy.day = moved.day ?? day
             }
             return copy
         }
@@ -345,8 +341,7 @@ public struct DucklingCorpus: Sendable {
 
     /// Days from the reference date to a full date.
     static func daysAfterReference(_ date: DateValue) -> Int? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = DateValue.calendar
         guard let year = date.year, let month = date.month, let day = date.day,
               let start = calendar.date(from: DateComponents(year: 2013, month: 2, day: 12)),
               let end = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }

@@ -52,9 +52,7 @@ public struct FrontMatter: Sendable {
         if let dictionary = loaded as? [String: Any] {
             for (key, value) in dictionary {
                 if let value = value as? Date {
-                    var calendar = Calendar(identifier: .gregorian)
-                    calendar.timeZone = TimeZone(identifier: "UTC")!
-                    let parts = calendar.dateComponents([.year, .month, .day], from: value)
+                    let parts = DateValue.calendar.dateComponents([.year, .month, .day], from: value)
                     fields[key] = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
                 } else {
                     fields[key] = "\(value)"

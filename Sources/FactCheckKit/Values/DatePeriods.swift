@@ -141,7 +141,7 @@ extension DateReader {
         if unit.hasSuffix("s") { unit.removeLast() }
         switch unit {
         case "day", "week":
-            return shiftedDays(anchor, by: -count * (unit == "week" ? 7 : 1)).map { (index + 3, $0) }
+            return anchor.shifted(byDays: -count * (unit == "week" ? 7 : 1)).map { (index + 3, $0) }
         case "month":
             guard let year = anchor.year, let month = anchor.month else { return nil }
             let total = year * 12 + (month - 1) - count
@@ -163,20 +163,9 @@ extension DateReader {
         guard let anchor = context.documentDate, let anchorWeekday = anchor.resolvedWeekday,
               anchor.day != nil else { return nil }
         let days = (anchorWeekday - weekday + 7) % 7
-        guard var date = shiftedDays(anchor, by: -days) else { return nil }
+        guard var date = anchor.shifted(byDays: -days) else { return nil }
         date.weekday = weekday
         return date
-    }
-
-    /// A full date moved by a number of days; nil unless the date is complete.
-    static func shiftedDays(_ date: DateValue, by days: Int) -> DateValue? {
-        guard let year = date.year, let month = date.month, let day = date.day else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
-        let parts = calendar.dateComponents([.year, .month, .day], from: moved)
-        return DateValue(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// The last day of a month, leap years included.

@@ -255,7 +255,7 @@ public enum DateReader: ValueReader {
         switch word {
         case "yesterday", "today", "tomorrow":
             let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][word]!
-            return shifted(anchor, days: offset).map { (index + 1, $0) }
+            return anchor?.shifted(byDays: offset).map { (index + 1, $0) }
         case "last", "next", "this":
             guard tokens.spaced(index + 1), let unit = tokens.word(index + 1) else { return nil }
             let direction = ["last": -1, "next": 1, "this": 0][word]!
@@ -273,21 +273,10 @@ public enum DateReader: ValueReader {
                 // The nearest such weekday strictly before (or after) the document's date.
                 var days = (weekday - anchorWeekday) * direction
                 if days <= 0 { days += 7 }
-                return shifted(anchor, days: days * direction).map { (index + 2, $0) }
+                return anchor.shifted(byDays: days * direction).map { (index + 2, $0) }
             }
         default:
             return nil
         }
-    }
-
-    /// `date` moved by a number of days; nil unless the date is complete.
-    private static func shifted(_ date: DateValue?, days: Int) -> DateValue? {
-        guard let date, let year = date.year, let month = date.month, let day = date.day else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
-        let parts = calendar.dateComponents([.year, .month, .day], from: moved)
-        return DateValue(year: parts.year, month: parts.month, day: parts.day)
     }
 }

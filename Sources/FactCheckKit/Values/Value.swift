@@ -145,6 +145,16 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         self.quarter = quarter
     }
 
+    /// The calendar every date computation uses: Gregorian, in UTC, so a date never shifts with the machine's zone.
+    public static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// Weekday names, Monday first (`weekday` 1 is Monday).
+    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
     /// True when no field is known.
     public var isEmpty: Bool { year == nil && month == nil && day == nil && weekday == nil && quarter == nil }
 
@@ -163,13 +173,21 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         components.year = year
         components.month = month
         components.day = day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Self.calendar
         guard let date = calendar.date(from: components),
               calendar.component(.day, from: date) == day  // February 30 is no date
         else { return nil }
         let sundayFirst = calendar.component(.weekday, from: date)  // 1 = Sunday
         return sundayFirst == 1 ? 7 : sundayFirst - 1
+    }
+
+    /// A full date moved by a number of days; nil unless the date is complete.
+    public func shifted(byDays days: Int) -> DateValue? {
+        guard let year, let month, let day,
+              let start = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              let moved = Self.calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        let parts = Self.calendar.dateComponents([.year, .month, .day], from: moved)
+        return DateValue(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// True when the text states a weekday that its own full date does not fall on ("Wednesday, Aug. 14, 2025").
@@ -226,7 +244,7 @@ public struct DateValue: Equatable, Sendable, CustomStringConvertible {
         if let quarter, month == nil { parts.append("Q\(quarter)") }
         var text = parts.isEmpty ? "" : parts.joined(separator: "-")
         if let weekday, (1...7).contains(weekday) {
-            let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday - 1]
+            let name = Self.weekdayNames[weekday - 1]
             text = text.isEmpty ? name : "\(name) \(text)"
         }
         return text

@@ -5,7 +5,7 @@ import Foundation
 public enum ValueText {
     private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                      "September", "October", "November", "December"]
-    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    private static let weekdayNames = DateValue.weekdayNames
     private static let quantityWords = ["m": "m", "kg": "kg", "m2": "square metres", "l": "litres", "km/h": "km/h",
                                         "°C": "degrees Celsius"]
 
