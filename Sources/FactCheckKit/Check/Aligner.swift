@@ -13,6 +13,13 @@ public struct Aligner: Sendable {
     /// How much closeness of value breaks near-ties when ranking: a draft's 1,250 more likely restates 1,300
     /// than 16. It orders candidates; it never lifts one over a threshold.
     static let closenessWeight = 0.05
+    /// Multiplier for a supposition ("1,300 may be freed") aligned with a statement, or the reverse: "may" is not
+    /// "were", though the two may still speak of the same thing.
+    static let suppositionFactor = 0.6
+    /// Multiplier for a fact whose sentence names other people than the claim's (people named with a title, an
+    /// alias or a pronoun for one): President Lukashenko's 16 prisoners are weak evidence about the Kremlin
+    /// leader's. Other names (companies, products) are not people, and sentences about them share few names.
+    static let otherSubjectFactor = 0.5
 
     public init(factBase: FactBase) {
         self.factBase = factBase
@@ -32,6 +39,9 @@ public struct Aligner: Sendable {
             // A claim about someone the sources never name is not refuted by what they say of someone else:
             // Bialiatski's sentence says nothing about Zenkovich's.
             if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { continue }
+            // A denial says nothing of what did happen: "was not sentenced to 12 years" neither confirms nor
+            // refutes "sentenced to 11 years". Denials meet denials only.
+            if (claim.assertion == .negated) != (fact.claim.assertion == .negated) { continue }
             let (overlap, shared) = contextOverlap(terms, fact.claim.context)
             var score = overlap
             switch keyMatch {
@@ -39,6 +49,10 @@ public struct Aligner: Sendable {
             case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
             case .missing: score *= Self.missingKeyFactor
             case .notApplicable: break
+            }
+            if (claim.assertion == .hypothetical) != (fact.claim.assertion == .hypothetical) { score *= Self.suppositionFactor }
+            if !claim.people.isEmpty, !fact.claim.people.isEmpty, claim.people.isDisjoint(with: fact.claim.people) {
+                score *= Self.otherSubjectFactor
             }
             alignments.append((order, Alignment(fact: fact, factIndex: order, score: score, agreement: agreement,
                                                 sharedTerms: shared.map { claim.words[$0] ?? $0 },

@@ -24,10 +24,15 @@ public struct Claim: Sendable {
     public let entities: [String]
     /// The words of the full names in the sentence ("Yuri Zenkovich"), as context terms (lower-cased, stemmed).
     public let names: Set<String>
+    /// The words of the names in the sentence that surely name people: given with a title ("President Putin"),
+    /// through an alias ("the Kremlin leader") or by a pronoun that refers to one of them.
+    public let people: Set<String>
+    /// Whether the claim's clause states its value, denies it or supposes it.
+    public let assertion: Assertion
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
                 valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
-                words: [String: String], entities: [String], names: Set<String> = []) {
+                words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], assertion: Assertion = .stated) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -42,5 +47,7 @@ public struct Claim: Sendable {
         self.words = words
         self.entities = entities
         self.names = names
+        self.people = people
+        self.assertion = assertion
     }
 }

@@ -64,12 +64,12 @@ public struct ClaimExtractor: Sendable {
         }
         let accepted = resolveOverlaps(candidates)
         let valueSpans = accepted.map(\.valueSpan)
-        var tokenCache: [Int: [Terms.Token]] = [:]
+        var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans)
         return accepted.map { candidate in
-            let sentence = document.sentences[candidate.sentenceIndex]
-            let tokens = tokenCache[candidate.sentenceIndex] ?? Terms.tokens(in: document.readable, range: sentence.range)
-            tokenCache[candidate.sentenceIndex] = tokens
-            let features = features(of: candidate.valueSpan, tokens: tokens, valueSpans: valueSpans)
+            let (tokens, names) = sentences.tokensAndNames(of: candidate.sentenceIndex)
+            let references = sentences.references(in: candidate.sentenceIndex)
+            let features = features(of: candidate.valueSpan, tokens: tokens, names: names, references: references,
+                                    valueSpans: valueSpans)
             var span = candidate.span
             var key: [String] = []
             var keyWords: [String] = []
@@ -93,7 +93,8 @@ public struct ClaimExtractor: Sendable {
                          message: candidate.rule.message, value: candidate.value, span: span,
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
                          keyWords: keyWords, context: features.context, words: features.words,
-                         entities: features.entities, names: features.names)
+                         entities: features.entities, names: features.names, people: features.people,
+                         assertion: features.assertion)
         }
     }
 
@@ -128,10 +129,13 @@ public struct ClaimExtractor: Sendable {
         return accepted.sorted { $0.valueSpan.lowerBound < $1.valueSpan.lowerBound }
     }
 
-    /// Context terms weighted by distance (in words) from the value, and the names in the sentence. Words inside
+    /// Context terms weighted by distance (in words) from the value, the names in the sentence (with those that
+    /// its pronouns and surnames refer to), and whether the claim's clause states, denies or supposes. Words inside
     /// any claim's value are not context: they are what a draft may have changed.
-    private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], valueSpans: [Range<Int>])
-        -> (context: [String: Double], words: [String: String], entities: [String], names: Set<String>) {
+    private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], names: SentenceNames,
+                          references: [SentenceCache.Reference], valueSpans: [Range<Int>])
+        -> (context: [String: Double], words: [String: String], entities: [String], names: Set<String>,
+            people: Set<String>, assertion: Assertion) {
         let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
         let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
         let last = valueTokenIndexes.last ?? first - 1
@@ -139,28 +143,51 @@ public struct ClaimExtractor: Sendable {
         var words: [String: String] = [:]
         let clauses = clauseIndexes(of: tokens)
         let claimClause = clauses[min(first, max(0, tokens.count - 1))]
-        for (index, token) in tokens.enumerated() {
-            let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
-            let term = insideAValue || token.hasDigit ? nil : Terms.term(token.text, lexicon: ruleSet.lexicon)
-            let isName = term != nil && token.isCapitalized
-            guard let term else { continue }
-            // Words in another clause count as farther away: in "16 prisoners were released, and 1,300 may be
-            // freed", "freed" belongs to 1,300.
+        // Words in another clause count as farther away: in "16 prisoners were released, and 1,300 may be
+        // freed", "freed" belongs to 1,300.
+        func weight(at index: Int) -> Double {
             let distance = (index < first ? first - index : max(0, index - last))
                 + Self.clauseDistance * abs(clauses[index] - claimClause)
-            var weight = 1 / (1 + Double(distance) / Self.halfWeightDistance)
-            // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
-            if isName { weight *= 1.5 }
+            return 1 / (1 + Double(distance) / Self.halfWeightDistance)
+        }
+        func add(_ term: String, weight: Double, word: String) {
             if weight > context[term] ?? 0 {
                 context[term] = weight
-                words[term] = token.text
+                words[term] = word
             }
         }
-        let (entities, names) = Terms.names(in: tokens, lexicon: ruleSet.lexicon) { index in
+        for (index, token) in tokens.enumerated() {
+            let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
+            guard !insideAValue, !token.hasDigit, let term = Terms.term(token.text, lexicon: ruleSet.lexicon) else {
+                continue
+            }
+            // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
+            add(term, weight: weight(at: index) * (token.isCapitalized ? Self.nameWeight : 1), word: token.text)
+        }
+        // What an alias, a pronoun or a surname stands for counts where it stands: "the Kremlin leader" is Putin,
+        // "He" the person the sentence before named.
+        var nameTerms = names.nameTerms(lexicon: ruleSet.lexicon)
+        var people = Set(names.mentions.filter { $0.titled && $0.isFullName }.flatMap { $0.terms(lexicon: ruleSet.lexicon).map(\.term) })
+        let aliases = names.mentions.filter(\.isAlias).map {
+            SentenceCache.Reference(token: $0.tokens.lowerBound, mention: $0, isPronoun: true)
+        }
+        for reference in references + aliases {
+            let referenceWeight = weight(at: reference.token) * Self.nameWeight
+            for (term, word) in reference.mention.terms(lexicon: ruleSet.lexicon) {
+                if reference.isPronoun { add(term, weight: referenceWeight, word: word) }
+                nameTerms.insert(term)
+                if reference.mention.titled { people.insert(term) }
+            }
+        }
+        let clause = tokens.indices.filter { clauses[$0] == claimClause }
+        let assertion = Assertion.of(clause: clause, tokens: tokens) { index in
             valueSpans.contains { $0.overlaps(tokens[index].range) }
         }
-        return (context, words, entities, names)
+        return (context, words, names.entities, nameTerms, people, assertion)
     }
+
+    /// How much more a capitalized word (a name) weighs in a claim's context than another word.
+    static let nameWeight = 1.5
 
     /// Extra words of distance for each clause boundary between a context word and the claim: words across a
     /// comma or an "and" mostly speak about something else.

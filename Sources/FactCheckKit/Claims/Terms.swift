@@ -67,32 +67,6 @@ public enum Terms {
         return tokens
     }
 
-    /// The capitalized names among `tokens` ("Yuri Zenkovich", "Anchorage"), and the words of the full names
-    /// among them as terms. A full name has two or more capitalized words of two letters or more: single capitalized
-    /// words are too often titles, adjectives ("Belarusian") or the first word of a sentence.
-    /// - Parameter isExcluded: tokens that are not names whatever their case (the words of a value).
-    public static func names(in tokens: [Token], lexicon: Lexicon, excluding isExcluded: (Int) -> Bool = { _ in false })
-        -> (entities: [String], nameTerms: Set<String>) {
-        var entities: [String] = []
-        var current: [String] = []
-        for (index, token) in tokens.enumerated() {
-            if token.isCapitalized, !token.hasDigit, !isExcluded(index), term(token.text, lexicon: lexicon) != nil {
-                current.append(token.text)
-                continue
-            }
-            if !current.isEmpty { entities.append(current.joined(separator: " ")) }
-            current = []
-        }
-        if !current.isEmpty { entities.append(current.joined(separator: " ")) }
-        var nameTerms: Set<String> = []
-        for entity in entities {
-            let parts = entity.split(separator: " ")
-            guard parts.count >= 2, parts.allSatisfy({ $0.count >= 2 }) else { continue }
-            for part in parts { nameTerms.insert(lexicon.canonical(stem(part.lowercased()))) }
-        }
-        return (entities, nameTerms)
-    }
-
     /// A crude English stemmer: enough to make inflections of one word meet, never meant to produce real words.
     public static func stem(_ word: String) -> String {
         var word = word

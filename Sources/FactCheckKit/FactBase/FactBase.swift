@@ -32,7 +32,8 @@ public struct FactBase: Sendable {
                 sentences += 1
                 let tokens = Terms.tokens(in: document.readable, range: sentence.range)
                 let terms = Set(tokens.compactMap { Terms.term($0.text, lexicon: extractor.ruleSet.lexicon) })
-                nameTerms.formUnion(Terms.names(in: tokens, lexicon: extractor.ruleSet.lexicon).nameTerms)
+                let lexicon = extractor.ruleSet.lexicon
+                nameTerms.formUnion(SentenceNames(tokens: tokens, lexicon: lexicon).nameTerms(lexicon: lexicon))
                 for term in terms { frequency[term, default: 0] += 1 }
             }
         }

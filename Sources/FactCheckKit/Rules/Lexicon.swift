@@ -3,12 +3,48 @@
 public struct Lexicon: Sendable {
     /// Stemmed word → the stemmed first word of its synonym set.
     private var canonicalForms: [String: String]
+    /// Lower-cased words that stand before a name as a title ("president", "gov"): "President Putin" names Putin,
+    /// and the title is not part of the name.
+    public private(set) var titles: Set<String> = []
+    /// Phrases that stand for a name ("the Kremlin leader" for Vladimir Putin), as lower-cased words without
+    /// articles, with the name they stand for.
+    public private(set) var aliases: [(words: [String], name: String)] = []
 
-    public init(synonymSets: [[String]] = []) {
+    public init(synonymSets: [[String]] = [], titles: [String] = [], aliases: [[String]] = []) {
         canonicalForms = [:]
         for set in synonymSets {
             add(set)
         }
+        addTitles(titles)
+        for set in aliases {
+            addAliases(set)
+        }
+    }
+
+    /// Adds title words ("President", "Gov."); case and a final period do not matter.
+    public mutating func addTitles(_ words: [String]) {
+        for word in words {
+            titles.insert(Self.aliasWords(of: word).joined(separator: " "))
+        }
+    }
+
+    /// Adds a name and the phrases that stand for it: the first entry is the name ("Vladimir Putin"), the rest
+    /// its aliases ("the Kremlin leader", "the Russian president").
+    public mutating func addAliases(_ set: [String]) {
+        guard let name = set.first else { return }
+        for alias in set.dropFirst() {
+            let words = Self.aliasWords(of: alias)
+            if !words.isEmpty { aliases.append((words, name)) }
+        }
+        // Longest first, so that "the former Russian president" wins over "the Russian president".
+        aliases.sort { $0.words.count > $1.words.count }
+    }
+
+    /// The lower-cased words of a phrase without its articles, as they are matched against a sentence's words.
+    static func aliasWords(of phrase: String) -> [String] {
+        let bytes = Array(phrase.utf8)
+        return Terms.tokens(in: bytes, range: 0..<bytes.count).map { $0.text.lowercased() }
+            .filter { !["the", "a", "an"].contains($0) }
     }
 
     /// Adds a synonym set; a word already in another set joins that set's canonical form.

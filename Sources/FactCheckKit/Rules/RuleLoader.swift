@@ -9,7 +9,7 @@ public struct RuleLoader {
     static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "key-word", "priority",
                                         "examples", "description"]
     static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
-    static let lexiconKeys: Set<String> = ["synonyms", "description"]
+    static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "description"]
 
     private let expander = MacroExpander(fragments: ValueMacros.fragments)
 
@@ -183,9 +183,20 @@ public struct RuleLoader {
     private func loadLexicon(text: String, file: String, into lexicon: inout Lexicon) throws(RuleError) {
         let document = try YAMLDocument(file: file, text: text)
         guard let root = document.root else { return }
-        for (name, value) in try document.entries(of: root, allowed: Self.lexiconKeys) where name == "synonyms" {
-            for set in try document.sequence(value, field: name) {
-                lexicon.add(try document.strings(set, field: "synonyms"))
+        for (name, value) in try document.entries(of: root, allowed: Self.lexiconKeys) {
+            switch name {
+            case "synonyms":
+                for set in try document.sequence(value, field: name) {
+                    lexicon.add(try document.strings(set, field: name))
+                }
+            case "titles":
+                lexicon.addTitles(try document.strings(value, field: name))
+            case "aliases":
+                for set in try document.sequence(value, field: name) {
+                    lexicon.addAliases(try document.strings(set, field: name))
+                }
+            default:
+                break
             }
         }
     }
