@@ -20,6 +20,9 @@ public struct Aligner: Sendable {
     /// alias or a pronoun for one): President Lukashenko's 16 prisoners are weak evidence about the Kremlin
     /// leader's. Other names (companies, products) are not people, and sentences about them share few names.
     static let otherSubjectFactor = 0.5
+    /// Multiplier for a fact about another event than the claim's: "detained in 2021" is weak evidence about
+    /// when someone was sentenced.
+    static let otherEventFactor = 0.5
 
     public init(factBase: FactBase) {
         self.factBase = factBase
@@ -53,6 +56,12 @@ public struct Aligner: Sendable {
             if (claim.assertion == .hypothetical) != (fact.claim.assertion == .hypothetical) { score *= Self.suppositionFactor }
             if !claim.people.isEmpty, !fact.claim.people.isEmpty, claim.people.isDisjoint(with: fact.claim.people) {
                 score *= Self.otherSubjectFactor
+            }
+            if let event = claim.event, let factEvent = fact.claim.event, event != factEvent {
+                // The same value said of another event confirms nothing: that he was detained in 2021 does not
+                // support that he was sentenced in 2021.
+                if agreement == .agrees { continue }
+                score *= Self.otherEventFactor
             }
             alignments.append((order, Alignment(fact: fact, factIndex: order, score: score, agreement: agreement,
                                                 sharedTerms: shared.map { claim.words[$0] ?? $0 },

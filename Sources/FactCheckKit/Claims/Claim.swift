@@ -27,12 +27,15 @@ public struct Claim: Sendable {
     /// The words of the names in the sentence that surely name people: given with a title ("President Putin"),
     /// through an alias ("the Kremlin leader") or by a pronoun that refers to one of them.
     public let people: Set<String>
+    /// The event the claim is about: the lexicon's event word nearest the claim in its clause ("sentence" in
+    /// "was detained in 2021 and sentenced to 11 years"), as a canonical term; nil when the clause names none.
+    public let event: String?
     /// Whether the claim's clause states its value, denies it or supposes it.
     public let assertion: Assertion
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
                 valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
-                words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], assertion: Assertion = .stated) {
+                words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], event: String? = nil, assertion: Assertion = .stated) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -48,6 +51,7 @@ public struct Claim: Sendable {
         self.entities = entities
         self.names = names
         self.people = people
+        self.event = event
         self.assertion = assertion
     }
 }

@@ -94,7 +94,7 @@ public struct ClaimExtractor: Sendable {
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
                          keyWords: keyWords, context: features.context, words: features.words,
                          entities: features.entities, names: features.names, people: features.people,
-                         assertion: features.assertion)
+                         event: features.event, assertion: features.assertion)
         }
     }
 
@@ -135,7 +135,7 @@ public struct ClaimExtractor: Sendable {
     private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], names: SentenceNames,
                           references: [SentenceCache.Reference], valueSpans: [Range<Int>])
         -> (context: [String: Double], words: [String: String], entities: [String], names: Set<String>,
-            people: Set<String>, assertion: Assertion) {
+            people: Set<String>, event: String?, assertion: Assertion) {
         let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
         let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
         let last = valueTokenIndexes.last ?? first - 1
@@ -180,10 +180,16 @@ public struct ClaimExtractor: Sendable {
             }
         }
         let clause = tokens.indices.filter { clauses[$0] == claimClause }
-        let assertion = Assertion.of(clause: clause, tokens: tokens) { index in
-            valueSpans.contains { $0.overlaps(tokens[index].range) }
-        }
-        return (context, words, names.entities, nameTerms, people, assertion)
+        let isValue = { (index: Int) in valueSpans.contains { $0.overlaps(tokens[index].range) } }
+        let assertion = Assertion.of(clause: clause, tokens: tokens, excluding: isValue)
+        let event = clause.filter { !isValue($0) }
+            .compactMap { index in
+                Terms.term(tokens[index].text, lexicon: ruleSet.lexicon).flatMap { term in
+                    ruleSet.lexicon.events.contains(term) ? (term, index < first ? first - index : index - last) : nil
+                }
+            }
+            .min { $0.1 < $1.1 }?.0
+        return (context, words, names.entities, nameTerms, people, event, assertion)
     }
 
     /// How much more a capitalized word (a name) weighs in a claim's context than another word.

@@ -10,12 +10,17 @@ public struct Lexicon: Sendable {
     /// articles, with the name they stand for.
     public private(set) var aliases: [(words: [String], name: String)] = []
 
-    public init(synonymSets: [[String]] = [], titles: [String] = [], aliases: [[String]] = []) {
+    /// Canonical terms of the words that name an event ("release", "sentence", "land"): the event nearest a claim
+    /// in its clause is what the claim dates, counts or measures.
+    public private(set) var events: Set<String> = []
+
+    public init(synonymSets: [[String]] = [], titles: [String] = [], aliases: [[String]] = [], events: [String] = []) {
         canonicalForms = [:]
         for set in synonymSets {
             add(set)
         }
         addTitles(titles)
+        addEvents(events)
         for set in aliases {
             addAliases(set)
         }
@@ -25,6 +30,13 @@ public struct Lexicon: Sendable {
     public mutating func addTitles(_ words: [String]) {
         for word in words {
             titles.insert(Self.aliasWords(of: word).joined(separator: " "))
+        }
+    }
+
+    /// Adds event words; each stands for its synonym set, so add synonyms first ("freed" is the event "release").
+    public mutating func addEvents(_ words: [String]) {
+        for word in words {
+            events.insert(canonical(Terms.stem(word.lowercased())))
         }
     }
 

@@ -9,7 +9,7 @@ public struct RuleLoader {
     static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "key-word", "priority",
                                         "examples", "description"]
     static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
-    static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "description"]
+    static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "events", "description"]
 
     private let expander = MacroExpander(fragments: ValueMacros.fragments)
 
@@ -185,6 +185,9 @@ public struct RuleLoader {
         guard let root = document.root else { return }
         for (name, value) in try document.entries(of: root, allowed: Self.lexiconKeys) {
             switch name {
+            case "events":
+                // Canonical forms come from the synonyms read so far: list events after the synonyms.
+                lexicon.addEvents(try document.strings(value, field: name))
             case "synonyms":
                 for set in try document.sequence(value, field: name) {
                     lexicon.add(try document.strings(set, field: name))

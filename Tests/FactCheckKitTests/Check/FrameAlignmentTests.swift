@@ -54,4 +54,19 @@ import Testing
         #expect(finding.verdict == .contradicted)
         #expect(finding.evidence.first?.passage.text == "16 prisoners")
     }
+
+    @Test func aDateOfAnotherEventIsWeakEvidence() throws {
+        // 2021 dates the detention, not the sentence: the draft moved the date from one event to the other.
+        let found = try findings(source: "Yuri Zenkovich was detained in 2021 and sentenced in 2022.",
+                                 draft: "Yuri Zenkovich was sentenced in 2021.")
+        let finding = try #require(found.first)
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.evidence.first?.passage.text == "2022")
+    }
+
+    @Test func theEventIsTheNearestEventWordOfTheClause() throws {
+        let document = try Document(path: "d.txt", text: "Zenkovich, detained in 2021, was freed on August 14 and flew home.")
+        let events = try Self.extractor.claims(in: document).map(\.event)
+        #expect(events == ["detained", "freed"].map { Terms.term($0, lexicon: Self.extractor.ruleSet.lexicon) })
+    }
 }
