@@ -89,12 +89,19 @@ public struct ClaimExtractor: Sendable {
                 keyWords = [Terms.stem(word.lowercased())]
                 key = [ruleSet.lexicon.canonical(keyWords[0])]
             }
+            // "won't be more than twelve dot fifty Euros" states a bound, the other way round.
+            var value = candidate.value
+            var assertion = features.assertion
+            if assertion == .negated, let bound = value.deniedBound {
+                value = bound
+                assertion = .stated
+            }
             return Claim(ruleID: candidate.rule.id, kind: candidate.rule.kind, severity: candidate.rule.severity,
-                         message: candidate.rule.message, value: candidate.value, span: span,
+                         message: candidate.rule.message, value: value, span: span,
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
                          keyWords: keyWords, context: features.context, words: features.words,
                          entities: features.entities, names: features.names, people: features.people,
-                         event: features.event, assertion: features.assertion)
+                         event: features.event, assertion: assertion)
         }
     }
 

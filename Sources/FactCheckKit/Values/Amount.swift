@@ -51,9 +51,23 @@ struct Amount {
             + #"\s*"# + digitCorePattern(abbreviations: abbreviations) + ValuePattern.digitEnd
     }
 
+    /// A decimal as it is said: "twelve point five", "twelve dot fifty" (the way a price is read out), "1 point 1".
+    static let spokenDecimalPattern: String = {
+        let digitWord = ValuePattern.alternation(NumberWords.units.filter { $0.value < 10 }.map(\.key))
+        let twoDigitWords = ValuePattern.alternation(NumberWords.units.filter { $0.value >= 10 }.map(\.key)
+                                                     + Array(NumberWords.tens.keys))
+        let fraction = #"(?:[0-9]+\b|"# + twoDigitWords + #"(?:-"# + digitWord + #")?\b|"# + digitWord
+            + #"\b(?:\s+"# + digitWord + #"\b)*)"#
+        // The whole part is one to ninety-nine in words: a full word-number pattern here would make every rule
+        // that reads figures too large for PCRE2.
+        let whole = #"\b(?:"# + twoDigitWords + #"(?:-"# + digitWord + #")?|"# + digitWord + ")"
+        return "(?:" + ValuePattern.digitStart + #"[0-9]+|"# + whole + #")\s+(?:point|dot)\s+"# + fraction
+    }()
+
     /// Any single figure: digits or words, optionally followed by "and a half".
     static let pattern: String =
-        "(?:(?:" + [digitPattern(), NumberWords.wholePattern, NumberWords.couplePattern, NumberWords.fractionPattern]
+        "(?:(?:" + [spokenDecimalPattern, digitPattern(), NumberWords.wholePattern, NumberWords.couplePattern,
+                    NumberWords.fractionPattern]
             .joined(separator: "|") + #")(?:\s+and\s+a\s+half\b)?)"#
 
     // MARK: Parsers
@@ -201,18 +215,29 @@ struct Amount {
                     low: -amount.range.high, high: -amount.range.low), scale: amount.scale) : amount))
             }
         }
-        // "1 point 1", "two point two million", "point 77".
+        // "1 point 1", "two point two million", "point 77", and a price read out: "twelve dot fifty" (12.50).
         var integerParts: [(Int, Double)] = [(index, 0)]
         if let digits = tokens.digits(index), digits.allSatisfy(\.isNumber), let value = Double(digits) {
             integerParts.append((index + 1, value))
         }
         integerParts += NumberWords.whole(tokens, index)
-        for (pointIndex, integer) in integerParts where tokens.isWord(pointIndex, "point") {
+        for (pointIndex, integer) in integerParts where tokens.isWord(pointIndex, "point") || tokens.isWord(pointIndex, "dot") {
             guard pointIndex == index || tokens.spaced(pointIndex), tokens.spaced(pointIndex + 1) else { continue }
             var fractionDigits = ""
             var end = pointIndex + 1
             if let digits = tokens.digits(end), digits.allSatisfy(\.isNumber) {
                 fractionDigits = digits
+                end += 1
+            } else if let word = tokens.word(end), let twoDigits = NumberWords.units[word] ?? NumberWords.tens[word],
+                      twoDigits >= 10 {
+                // "dot fifty" is fifty hundredths, "dot fifty-five" fifty-five.
+                var cents = twoDigits
+                if twoDigits % 10 == 0, twoDigits >= 20, tokens.isSymbol(end + 1, "-"), let unit = tokens.word(end + 2),
+                   let digit = NumberWords.units[unit], digit < 10 {
+                    cents += digit
+                    end += 2
+                }
+                fractionDigits = String(cents)
                 end += 1
             } else {
                 while let word = tokens.word(end), let digit = NumberWords.units[word], digit < 10,

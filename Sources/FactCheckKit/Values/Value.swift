@@ -93,6 +93,18 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// The bound a denial states: "not more than 12.50" is at most 12.50, "not under 16" at least 16; nil for a
+    /// range bounded on both sides or a point, whose denial bounds nothing.
+    public var deniedBound: NumberRange? {
+        if high.isInfinite, low.isFinite {
+            return NumberRange(low: low >= 0 ? 0 : -.infinity, high: low, highOpen: !lowOpen)
+        }
+        if high.isFinite, low == 0 || low == -.infinity, high > 0 {
+            return NumberRange(low: high, high: .infinity, lowOpen: !highOpen)
+        }
+        return nil
+    }
+
     /// Scales both ends (1.3 "thousand" → 1,300).
     public func scaled(by factor: Double) -> NumberRange {
         NumberRange(low: low * factor, high: high * factor, lowOpen: lowOpen, highOpen: highOpen,
@@ -331,6 +343,21 @@ extension Value {
         case .time: "time"
         case .quantity: "quantity"
         case .dateRange: "dateRange"
+        }
+    }
+}
+
+extension Value {
+    /// What a denial of this value states, when it is a one-sided bound: "won't be more than twelve dot fifty
+    /// Euros" is at most €12.50. nil for any other value.
+    public var deniedBound: Value? {
+        switch self {
+        case let .number(range): range.deniedBound.map { .number($0) }
+        case let .percent(range, points): range.deniedBound.map { .percent($0, points: points) }
+        case let .money(range, currency): range.deniedBound.map { .money($0, currency: currency) }
+        case let .quantity(range, unit): range.deniedBound.map { .quantity($0, unit: unit) }
+        case let .duration(range, qualifier) where qualifier == nil: range.deniedBound.map { .duration($0, qualifier: nil) }
+        default: nil
         }
     }
 }

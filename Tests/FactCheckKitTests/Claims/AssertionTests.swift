@@ -43,4 +43,19 @@ import Testing
     func suppositions(_ claim: String, _ sentence: String) throws {
         #expect(try assertion(of: claim, in: sentence) == .hypothetical)
     }
+
+    @Test func aDeniedBoundIsTheOppositeBound() throws {
+        // "won't be more than €12.50" states at most €12.50: a statement, its bound turned round.
+        let document = try Document(path: "d.txt", text: "The product cost won't be more than twelve dot fifty Euros.")
+        let claim = try #require(try Self.extractor.claims(in: document).first)
+        #expect(claim.assertion == .stated)
+        #expect(claim.value == .money(NumberRange(low: 0, high: 12.5), currency: "EUR"))
+    }
+
+    @Test func aDeniedPointStaysADenial() throws {
+        let document = try Document(path: "d.txt", text: "The product won't cost 12 Euros.")
+        let claim = try #require(try Self.extractor.claims(in: document).first)
+        #expect(claim.assertion == .negated)
+        #expect(claim.value == .money(NumberRange(exactly: 12), currency: "EUR"))
+    }
 }

@@ -21,6 +21,10 @@ import Testing
         ("more than $3 billion", .interval(3e9, .infinity, lowOpen: true), "USD"),
         ("$10-20 million", .interval(1e7, 2e7), "USD"), ("$10 million to $20 million", .interval(1e7, 2e7), "USD"),
         ("between $5 and $10 million", .interval(5e6, 1e7), "USD"), ("¥500", .interval(500, 500), "JPY"),
+        // Prices read out in a meeting transcript.
+        ("twelve dot fifty Euros", .interval(12.5, 12.5), "EUR"), ("twelve point five euros", .interval(12.5, 12.5), "EUR"),
+        ("twenty-four dot ninety-nine dollars", .interval(24.99, 24.99), "USD"),
+        ("3 point 25 dollars", .interval(3.25, 3.25), "USD"),
     ]
 
     // "5 bucks" is money: quoted speech and transcripts say it ("we may lose 5 mln bucks").
