@@ -42,12 +42,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("show-all"), help: "In text output, list supported and unverified claims too.")
     var showAll = false
 
-    @Option(name: .customLong("draft-format"), help: "Read drafts as text or markdown (default: by file extension).")
+    @Option(name: .customLong("draft-format"), help: "Read drafts as text, markdown or html (default: by file extension).")
     var draftFormat: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only the claims in paragraphs changed since this git revision (a draft new since then: all of it); the summary and exit code count those claims only.", valueName: "BASE"))
+    var diff: String?
 
     func validate() throws {
         if drafts.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("standard input ('-') can be read only once")
+        }
+        if diff != nil, drafts.contains("-") {
+            throw ValidationError("--diff compares draft files with their versions in git; standard input ('-') has none")
         }
         if let draftFormat, DocumentFormat(rawValue: draftFormat) == nil {
             throw ValidationError("--draft-format must be one of: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -60,7 +66,19 @@ struct CheckCommand: ParsableCommand {
         let loader = DocumentLoader()
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))
         let documents = try drafts.map { path throws(InputError) in try loader.load(path: path, format: format) }
-        let reports = try session.check(documents)
+        let reports: [DraftReport]
+        if let diff {
+            reports = try zip(drafts, documents).map { path, document in
+                // Each draft is compared in the repository that holds it, wherever factcheck runs from.
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                let history = DraftHistory(repository: try GitRepository.containing(folder, purpose: "--diff"), revision: diff)
+                try history.repository.verifyCommit(diff)
+                let changes = try history.changes(in: document, repositoryPath: try history.repository.relativePath(of: path))
+                return try session.check(document, changes: changes)
+            }
+        } else {
+            reports = try session.check(documents)
+        }
         switch self.format {
         case .text:
             let reporter = TextReporter(colored: output == nil && Terminal.supportsColor, showAll: showAll)

@@ -11,6 +11,31 @@ import Testing
         #expect(run.standardError.isEmpty)
     }
 
+    @Test func htmlDraftFindingsPointAtTheHTMLFile() throws {
+        let run = try FactCheckBinary.run(["Examples/drafts/belarus-errors.html"])
+        #expect(run.status == 1)
+        try Golden.assertMatches(run.standardOutput, file: "belarus-errors-html.txt")
+        let json = try FactCheckBinary.run(["Examples/drafts/belarus-errors.html", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require((object["drafts"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        let html = try String(contentsOfFile: FactBinaryPaths.root + "/Examples/drafts/belarus-errors.html", encoding: .utf8)
+        let scalars = Array(html.unicodeScalars)
+        let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
+        var placed: [String] = []
+        for finding in findings {
+            let claim = try #require(finding["claim"] as? [String: Any])
+            let offset = try #require(claim["offset"] as? Int), length = try #require(claim["length"] as? Int)
+            let line = try #require(claim["line"] as? Int), column = try #require(claim["column"] as? Int)
+            let text = try #require(claim["text"] as? String)
+            #expect(String(String.UnicodeScalarView(scalars[offset..<(offset + length)])) == text)
+            #expect(Array(lines[line - 1].unicodeScalars).dropFirst(column - 1).starts(with: text.unicodeScalars.prefix { $0 != "\n" }))
+            placed.append("\(line):\(column) \(text)")
+        }
+        #expect(placed.contains("15:38 August&nbsp;14"))
+        #expect(placed.contains("16:95 18 prisoners"))
+        #expect(placed.contains("20:5 12&nbsp;years"))
+    }
+
     @Test func cleanDraftExitsZero() throws {
         let run = try FactCheckBinary.run(["check", "Examples/drafts/belarus-clean.md"])
         #expect(run.status == 0, "\(run.standardOutput)")

@@ -36,12 +36,18 @@ public struct CheckSession: Sendable {
     public func check(_ drafts: [Document]) throws(FactCheckError) -> [DraftReport] {
         var reports: [DraftReport] = []
         for draft in drafts {
-            do {
-                reports.append(try checker.check(draft))
-            } catch {
-                throw .extraction(error)
-            }
+            reports.append(try check(draft))
         }
         return reports
+    }
+
+    /// Checks one draft, reporting only the claims in `changes` when given (`--diff`, the pre-commit hook).
+    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft.
+    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(FactCheckError) -> DraftReport {
+        do {
+            return try checker.check(draft, changes: changes)
+        } catch {
+            throw .extraction(error)
+        }
     }
 }

@@ -16,8 +16,12 @@ public struct Checker: Sendable {
     static let claimedMargin = 0.05
 
     /// Checks one draft.
+    /// - Parameters:
+    ///   - draft: the draft.
+    ///   - changes: when given, only the claims in these changed paragraphs are reported (every claim is still
+    ///     aligned, so that evidence goes where it would without the filter).
     /// - Throws: `ExtractionError` when a rule fails on the draft.
-    public func check(_ draft: Document) throws(ExtractionError) -> DraftReport {
+    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(ExtractionError) -> DraftReport {
         let claims = try extractor.claims(in: draft)
         let alignments = claims.map(aligner.alignments(for:))
         // For each fact, the draft claim that restates it best: evidence goes to that claim first.
@@ -27,7 +31,7 @@ public struct Checker: Sendable {
                 bestClaimForFact[alignment.factIndex] = (claimIndex, alignment.score)
             }
         }
-        let findings = claims.enumerated().map { claimIndex, claim in
+        let allFindings = claims.enumerated().map { claimIndex, claim in
             if let inconsistency = selfContradiction(of: claim, in: draft) { return inconsistency }
             let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
                 guard let best = bestClaimForFact[alignment.factIndex] else { return false }
@@ -40,11 +44,17 @@ public struct Checker: Sendable {
                                 passage: passage(of: alignment.fact.claim, in: source), score: alignment.score,
                                 sharedTerms: alignment.sharedTerms)
             }
+            let quotedEvidence = zip(evidence, evidenceItems).map { alignment, item in
+                let quote = quoted(alignment.fact.claim, in: factBase.documents[alignment.fact.documentIndex])
+                return "'\(quote)' (\(item.source):\(item.passage.location.line))"
+            }
             return Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
                            kind: claim.kind, rule: claim.ruleID,
-                           message: message(verdict: verdict, claim: claim, passage: claimPassage, evidence: evidenceItems),
+                           message: message(verdict: verdict, claim: claim, claimText: quoted(claim, in: draft),
+                                            evidence: quotedEvidence),
                            claim: claimPassage, evidence: evidenceItems)
         }
+        let findings = zip(claims, allFindings).filter { claim, _ in changes?.contains(claim) ?? true }.map(\.1)
         return DraftReport(path: draft.path, findings: findings, text: draft.original.string)
     }
 
@@ -63,18 +73,25 @@ public struct Checker: Sendable {
     }
 
     private func passage(of claim: Claim, in document: Document) -> Passage {
-        Passage(text: document.original.text(of: claim.span), value: claim.value,
-                location: document.original.location(ofByte: claim.span.lowerBound),
-                length: document.original.scalarLength(of: claim.span),
+        let span = document.originalRange(of: claim.span)
+        return Passage(text: document.original.text(of: span), value: claim.value,
+                location: document.original.location(ofByte: span.lowerBound),
+                length: document.original.scalarLength(of: span),
                 sentence: document.readableText(of: document.sentences[claim.sentenceIndex].range))
     }
 
-    private func message(verdict: Verdict, claim: Claim, passage: Passage, evidence: [Evidence]) -> String {
-        let claimText = Self.oneLine(passage.text)
+    /// A claim as a message quotes it, on one line: as written, except that HTML is quoted as it reads
+    /// ("12 years", not "12&nbsp;years" or "12</em> years").
+    private func quoted(_ claim: Claim, in document: Document) -> String {
+        document.format == .html ? document.readableText(of: claim.span)
+            : Self.oneLine(document.original.text(of: document.originalRange(of: claim.span)))
+    }
+
+    /// - Parameter evidence: each source's quote and place, as the message shows them.
+    private func message(verdict: Verdict, claim: Claim, claimText: String, evidence: [String]) -> String {
         switch verdict {
         case .contradicted:
-            let sources = evidence.map { "'\(Self.oneLine($0.passage.text))' (\($0.source):\($0.passage.location.line))" }
-            return "\(claim.message): draft says '\(claimText)'; the sources say " + sources.joined(separator: " or ")
+            return "\(claim.message): draft says '\(claimText)'; the sources say " + evidence.joined(separator: " or ")
         case .supported:
             return "'\(claimText)' agrees with the sources"
         case .unverified:

@@ -32,7 +32,7 @@ public struct ClaimExtractor: Sendable {
                 } catch {
                     var line: Int?
                     if case let .limitExceeded(_, byteOffset) = error {
-                        line = document.original.location(ofByte: byteOffset).line
+                        line = document.originalLocation(ofReadableByte: byteOffset).line
                     }
                     throw ExtractionError(rule: rule.id, ruleFile: rule.file, document: document.path, line: line,
                                           underlying: error)

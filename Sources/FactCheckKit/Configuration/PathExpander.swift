@@ -6,7 +6,7 @@ import Glibc
 /// Turns the files, folders and globs a user names into a sorted list of document files.
 public enum PathExpander {
     /// Extensions read when a folder is named.
-    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm"]
 
     /// Expands files (kept as they are), folders (their documents, recursively) and globs.
     /// - Throws: `InputError` for a name that matches nothing.
