@@ -20,13 +20,15 @@ enum FactCheckBinary {
         return products.appendingPathComponent("factcheck")
     }
 
-    static func run(_ arguments: [String], input: String? = nil, workingDirectory: String = FactBinaryPaths.root) throws -> Run {
+    static func run(_ arguments: [String], input: String? = nil, workingDirectory: String = FactBinaryPaths.root,
+                    environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output

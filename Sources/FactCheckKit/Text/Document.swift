@@ -37,6 +37,13 @@ public struct Document: Sendable {
         self.sentences = SentenceSplitter.split(readable)
     }
 
+    /// The byte offset in `readable` of a byte offset in `original`. Markup is blanked in place, so the two are
+    /// the same today; a reader that removes markup maps it here, and everything that locates original text
+    /// (the `<!-- factcheck-ignore -->` marker) goes through this one function.
+    public func readableOffset(ofOriginal offset: Int) -> Int {
+        offset
+    }
+
     /// The readable text of a byte range, with runs of blanks and line breaks collapsed to one space.
     public func readableText(of range: Range<Int>) -> String {
         var collapsed: [UInt8] = []
