@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules, fact base and checker, loaded once from a configuration and shared by every draft of a run (and, for
 /// the server, by every request).
 public struct CheckSession: Sendable {
@@ -25,29 +27,116 @@ public struct CheckSession: Sendable {
         }
         let extractor = ClaimExtractor(ruleSet: ruleSet)
         do {
-            checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor))
+            checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
+                              pathBase: configuration.folder)
         } catch {
             throw .extraction(error)
         }
     }
 
-    /// Checks drafts.
-    /// - Throws: `FactCheckError.extraction` when a rule fails on a draft.
+    /// Checks drafts, applying the sign-off ledger: signed-off contradictions come back `accepted`, and sign-offs
+    /// whose claim is gone come back as the report's stale sign-offs. Every caller (command line, hook, server)
+    /// goes through here, so every one of them honours sign-offs.
+    /// - Throws: `FactCheckError.extraction` when a rule fails on a draft, `.input` for a malformed ledger.
     public func check(_ drafts: [Document]) throws(FactCheckError) -> [DraftReport] {
+        let ledger = try readLedger()
         var reports: [DraftReport] = []
         for draft in drafts {
-            reports.append(try check(draft))
+            reports.append(try check(draft, changes: nil, ledger: ledger))
         }
         return reports
     }
 
-    /// Checks one draft, reporting only the claims in `changes` when given (`--diff`, the pre-commit hook).
-    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft.
+    /// Checks one draft, reporting only the claims in `changes` when given (`--diff`, the pre-commit hook), with
+    /// the sign-off ledger applied. A partial report cannot tell a sign-off whose claim is gone from one whose
+    /// paragraph was not edited, so it reports no stale sign-offs.
+    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft, `.input` for a malformed ledger.
     public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(FactCheckError) -> DraftReport {
+        try check(draft, changes: changes, ledger: try readLedger())
+    }
+
+    private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)
+        throws(FactCheckError) -> DraftReport {
+        let report: DraftReport
         do {
-            return try checker.check(draft, changes: changes)
+            report = try checker.check(draft, changes: changes)
         } catch {
             throw .extraction(error)
         }
+        guard let name = ledgerName(ofDraft: draft.path) else { return report }
+        return ledger.apply(to: report, draft: name, reportingStale: changes == nil)
+    }
+
+    /// The sign-off ledger named by the configuration (empty when the file does not exist yet).
+    /// - Throws: `FactCheckError.input` with the file and line when the ledger is malformed.
+    public func readLedger() throws(FactCheckError) -> SignOffLedger {
+        do {
+            return try SignOffLedger.read(path: configuration.signOffs)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// How the ledger names a draft: its path relative to the configuration folder; nil for standard input,
+    /// which has no name to sign off under.
+    public func ledgerName(ofDraft path: String) -> String? {
+        path == "-" ? nil : PathExpander.relativePath(path, to: configuration.folder)
+    }
+
+    /// Signs off the contradicted finding `id` of `draft`, appending the sign-off to the ledger.
+    /// - Parameters:
+    ///   - id: the finding's ID, as reports show it.
+    ///   - reason: why it is accepted; must not be blank.
+    ///   - editor: who accepts it.
+    ///   - date: when, written as an ISO 8601 date-time in UTC.
+    /// - Returns: the sign-off, and whether it is new (false when the finding was already accepted; the ledger
+    ///   is then left as it is).
+    /// - Throws: `FactCheckError.input` for standard input, an unknown ID, a finding that is not a contradiction,
+    ///   a blank reason, or a ledger that cannot be read or written.
+    public func accept(id: String, in draft: Document, reason: String, editor: String, date: Date)
+        throws(FactCheckError) -> (signOff: SignOff, isNew: Bool)
+    {
+        guard let draftName = ledgerName(ofDraft: draft.path) else {
+            throw .input(InputError(path: "-", message: "a draft read from standard input cannot be signed off",
+                                    hint: "save it to a file and run `factcheck accept FILE --claim ID --reason ...`"))
+        }
+        let trimmedReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedReason.isEmpty else {
+            throw .input(InputError(path: draft.path, message: "the reason is empty",
+                                    hint: "say why the finding is accepted: --reason \"the source is out of date\""))
+        }
+        // One reading of the ledger serves both the check and the append: large ledgers take time to parse.
+        let ledger = try readLedger()
+        let report = try check(draft, changes: nil, ledger: ledger)
+        guard let finding = report.finding(id: id) else {
+            let open = report.findings.filter { $0.verdict == .contradicted }.map(\.id)
+            let hint = open.isEmpty
+                ? "the draft has no contradicted finding to accept"
+                : "its contradicted findings are: " + open.joined(separator: ", ")
+            throw .input(InputError(path: draft.path, message: "no finding with ID '\(id)' in this draft", hint: hint))
+        }
+        if finding.verdict == .accepted, let existing = finding.signOff {
+            return (existing, false)
+        }
+        guard finding.verdict == .contradicted else {
+            throw .input(InputError(path: draft.path, message: "finding \(id) is \(finding.verdict.rawValue), not contradicted",
+                                    hint: "only contradictions are signed off"))
+        }
+        let signOff = SignOff(id: finding.id, draft: draftName, claim: finding.fingerprint, reason: trimmedReason,
+                              by: editor, at: Self.timestamp(date))
+        do {
+            _ = try ledger.appending(signOff)
+        } catch {
+            throw .input(error)
+        }
+        return (signOff, true)
+    }
+
+    /// "2026-11-29T09:30:00Z".
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 }

@@ -3,11 +3,15 @@
 public struct Checker: Sendable {
     public let extractor: ClaimExtractor
     public let factBase: FactBase
+    /// The folder that finding fingerprints name sources relative to (the configuration's folder), so that IDs
+    /// do not depend on the folder factcheck runs in; nil keeps source paths as they are.
+    public let pathBase: String?
     private let aligner: Aligner
 
-    public init(extractor: ClaimExtractor, factBase: FactBase) {
+    public init(extractor: ClaimExtractor, factBase: FactBase, pathBase: String? = nil) {
         self.extractor = extractor
         self.factBase = factBase
+        self.pathBase = pathBase
         self.aligner = Aligner(factBase: factBase)
     }
 
@@ -22,7 +26,10 @@ public struct Checker: Sendable {
     ///     aligned, so that evidence goes where it would without the filter).
     /// - Throws: `ExtractionError` when a rule fails on the draft.
     public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(ExtractionError) -> DraftReport {
-        let claims = try extractor.claims(in: draft)
+        let extracted = try extractor.claims(in: draft)
+        // Claims in paragraphs an editor silenced take no part: they neither get a verdict nor claim evidence.
+        let silenced = IgnoreMarker.silencedRanges(in: draft)
+        let claims = extracted.filter { claim in !silenced.contains { $0.overlaps(claim.span) } }
         let alignments = claims.map(aligner.alignments(for:))
         // For each fact, the draft claim that restates it best: evidence goes to that claim first.
         var bestClaimForFact: [Int: (claim: Int, score: Double)] = [:]
@@ -52,10 +59,37 @@ public struct Checker: Sendable {
                            kind: claim.kind, rule: claim.ruleID,
                            message: message(verdict: verdict, claim: claim, claimText: quoted(claim, in: draft),
                                             evidence: quotedEvidence),
-                           claim: claimPassage, evidence: evidenceItems)
+                           claim: claimPassage, evidence: evidenceItems,
+                           fingerprint: ClaimFingerprint(kind: claim.kind, rule: claim.ruleID, claim: claimPassage,
+                                                         key: claim.key, evidence: evidenceItems, pathBase: pathBase))
         }
-        let findings = zip(claims, allFindings).filter { claim, _ in changes?.contains(claim) ?? true }.map(\.1)
-        return DraftReport(path: draft.path, findings: findings, text: draft.original.string)
+        // IDs are given before the filter, so that a finding has the same ID in a partial report as in a full one.
+        let findings = zip(claims, Self.identified(allFindings)).filter { claim, _ in changes?.contains(claim) ?? true }
+            .map(\.1)
+        return DraftReport(path: draft.path, findings: findings, text: draft.original.string,
+                           ignoredClaims: extracted.count - claims.count)
+    }
+
+    /// The findings with their IDs: the fingerprint's hash, the same claim repeated word for word numbered in
+    /// text order, and any clash between different fingerprints resolved in text order, so every ID is unique
+    /// in its draft and the same on every run.
+    static func identified(_ findings: [Finding]) -> [Finding] {
+        var occurrences: [ClaimFingerprint: Int] = [:]
+        var taken: Set<String> = []
+        return findings.map { finding in
+            var finding = finding
+            let occurrence = (occurrences[finding.fingerprint] ?? 0) + 1
+            occurrences[finding.fingerprint] = occurrence
+            var salt = 0
+            var id = finding.fingerprint.id(occurrence: occurrence)
+            while taken.contains(id) {
+                salt += 1
+                id = finding.fingerprint.id(occurrence: occurrence, salt: salt)
+            }
+            taken.insert(id)
+            finding.id = id
+            return finding
+        }
     }
 
     /// A claim that contradicts itself needs no source: "Wednesday, Aug. 14, 2025" names a day that August 14, 2025
@@ -66,10 +100,13 @@ public struct Checker: Sendable {
         else { return nil }
         let names = DateValue.weekdayNames
         let day = DateValue(year: date.year, month: date.month, day: date.day)
+        let claimPassage = passage(of: claim, in: draft)
         return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
                        message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "
                            + "not a \(names[stated - 1])",
-                       claim: passage(of: claim, in: draft), evidence: [])
+                       claim: claimPassage, evidence: [],
+                       fingerprint: ClaimFingerprint(kind: claim.kind, rule: claim.ruleID, claim: claimPassage,
+                                                     key: claim.key, evidence: [], pathBase: pathBase))
     }
 
     private func passage(of claim: Claim, in document: Document) -> Passage {
@@ -96,6 +133,9 @@ public struct Checker: Sendable {
             return "'\(claimText)' agrees with the sources"
         case .unverified:
             return "no source speaks to '\(claimText)'"
+        case .accepted:
+            // Only a sign-off turns a finding into `accepted`, and it keeps the contradiction's message.
+            return "'\(claimText)' was accepted by an editor"
         }
     }
 

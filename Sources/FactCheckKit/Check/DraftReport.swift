@@ -6,11 +6,18 @@ public struct DraftReport: Sendable {
     public let findings: [Finding]
     /// The draft's text, for reporters that show it.
     public let text: String
+    /// Claims left out because an editor silenced their paragraph with `<!-- factcheck-ignore -->`.
+    public let ignoredClaims: Int
+    /// Sign-offs recorded for this draft that match no contradicted finding any more: the claim was edited or
+    /// removed, or its source changed. Reported as warnings; they never fail a run.
+    public let staleSignOffs: [SignOff]
 
-    public init(path: String, findings: [Finding], text: String) {
+    public init(path: String, findings: [Finding], text: String, ignoredClaims: Int = 0, staleSignOffs: [SignOff] = []) {
         self.path = path
         self.findings = findings
         self.text = text
+        self.ignoredClaims = ignoredClaims
+        self.staleSignOffs = staleSignOffs
     }
 
     /// Number of findings with a verdict.
@@ -18,7 +25,13 @@ public struct DraftReport: Sendable {
         findings.count { $0.verdict == verdict }
     }
 
-    /// The findings that fail a run at `threshold`: contradictions at or above that severity.
+    /// The finding with an ID, if the draft has one.
+    public func finding(id: String) -> Finding? {
+        findings.first { $0.id == id }
+    }
+
+    /// The findings that fail a run at `threshold`: contradictions at or above that severity (accepted ones
+    /// never do).
     public func failures(at threshold: Severity?) -> [Finding] {
         guard let threshold else { return [] }
         return findings.filter { $0.verdict == .contradicted && $0.severity >= threshold }

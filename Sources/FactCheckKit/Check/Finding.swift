@@ -9,9 +9,16 @@ public struct Finding: Sendable {
     public let message: String
     public let claim: Passage
     public let evidence: [Evidence]
+    /// A short, stable name for the finding ("fc-1a2b3c4d") that an editor quotes to sign it off: it depends on
+    /// the claim and its evidence, not on where the claim stands in the draft (see `ClaimFingerprint`).
+    public internal(set) var id: String
+    /// The claim and evidence in the form that sign-offs are keyed on.
+    public let fingerprint: ClaimFingerprint
+    /// The editor's sign-off, when the verdict is `accepted`.
+    public internal(set) var signOff: SignOff?
 
     public init(verdict: Verdict, severity: Severity, kind: String, rule: String, message: String, claim: Passage,
-                evidence: [Evidence]) {
+                evidence: [Evidence], fingerprint: ClaimFingerprint? = nil, id: String = "", signOff: SignOff? = nil) {
         self.verdict = verdict
         self.severity = severity
         self.kind = kind
@@ -19,6 +26,16 @@ public struct Finding: Sendable {
         self.message = message
         self.claim = claim
         self.evidence = evidence
+        self.fingerprint = fingerprint ?? ClaimFingerprint(kind: kind, rule: rule, claim: claim, key: [],
+                                                           evidence: evidence, pathBase: nil)
+        self.id = id
+        self.signOff = signOff
+    }
+
+    /// The finding as an editor signed it off: verdict `accepted`, everything else kept.
+    public func accepted(by signOff: SignOff) -> Finding {
+        Finding(verdict: .accepted, severity: severity, kind: kind, rule: rule, message: message, claim: claim,
+                evidence: evidence, fingerprint: fingerprint, id: id, signOff: signOff)
     }
 }
 

@@ -6,4 +6,7 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     case contradicted
     /// No source speaks to the claim.
     case unverified
+    /// A source states a different value, and an editor has signed the claim off (see `SignOff`): reported with
+    /// the editor's reason, never a failure. Only a contradicted finding is ever accepted.
+    case accepted
 }

@@ -5,7 +5,7 @@ import Yams
 /// against nothing.
 public struct ConfigurationLoader {
     public static let fileName = "factcheck.yml"
-    static let keys: Set<String> = ["baseline", "rules", "drafts", "reports", "factbase", "fail-on"]
+    static let keys: Set<String> = ["baseline", "rules", "drafts", "reports", "factbase", "sign-offs", "fail-on"]
 
     public init() {}
 
@@ -50,6 +50,7 @@ public struct ConfigurationLoader {
             case "drafts": configuration.drafts = try document.strings(value, field: key)
             case "reports": configuration.reports = try document.string(value, field: key)
             case "factbase": configuration.factbase = try document.string(value, field: key)
+            case "sign-offs": configuration.signOffs = try document.string(value, field: key)
             default:
                 let text = try document.string(value, field: key)
                 if text == "never" {
@@ -75,6 +76,7 @@ public struct ConfigurationLoader {
         result.drafts = configuration.drafts.map(resolve)
         result.reports = resolve(configuration.reports)
         result.factbase = resolve(configuration.factbase)
+        result.signOffs = resolve(configuration.signOffs)
         return result
     }
 }

@@ -41,6 +41,17 @@ public enum PathExpander {
         return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
+    /// A path relative to `folder` when it lies below it (a relative `path` is read against the working
+    /// directory), else the absolute path: how sign-offs name drafts and sources, whatever folder factcheck runs in.
+    public static func relativePath(_ path: String, to folder: String,
+                                    workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        let absolute = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return standardized.hasPrefix(prefix) ? String(standardized.dropFirst(prefix.count)) : standardized
+    }
+
     private static func glob(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }

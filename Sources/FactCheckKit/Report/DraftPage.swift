@@ -36,6 +36,8 @@ struct DraftPage {
     let kinds: [KindCount]
     let paragraphs: [DraftParagraphs.Paragraph]
     let findings: [FindingCard]
+    /// Sign-offs whose claim is gone.
+    let stale: [SignOffNote]
 
     init(report: DraftReport, version: String, date: Date, indexFile: String?) {
         tool = ToolInfo.name
@@ -49,7 +51,9 @@ struct DraftPage {
         supported = report.count(.supported)
         hasClaims = claims > 0
         let total = max(claims, 1)
-        verdicts = Verdict.reportOrder.map { verdict in
+        // Accepted findings get their filter only when there are any, so that pages without sign-offs stay as they were.
+        let shown = Verdict.reportOrder + (report.count(.accepted) > 0 ? [.accepted] : [])
+        verdicts = shown.map { verdict in
             let count = report.count(verdict)
             return VerdictCount(verdict: verdict.rawValue, label: verdict.label, symbol: verdict.symbol, count: count,
                                 percent: String(format: "%.2f", Double(count) * 100 / Double(total)),
@@ -60,5 +64,6 @@ struct DraftPage {
         kinds = kindCounts.keys.sorted().map { KindCount(kind: $0, count: kindCounts[$0] ?? 0) }
         paragraphs = DraftParagraphs(text: report.text, findings: report.findings).paragraphs
         findings = report.findings.enumerated().map { FindingCard(number: $0.offset + 1, finding: $0.element) }
+        stale = report.staleSignOffs.map(SignOffNote.init)
     }
 }

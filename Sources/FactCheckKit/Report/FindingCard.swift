@@ -35,13 +35,18 @@ struct FindingCard {
     let wording: MarkedSentence
     let evidence: [EvidenceItem]
     let hasEvidence: Bool
+    /// The ID an editor quotes to accept the finding.
+    let id: String
+    /// The editor's sign-off of an accepted finding.
+    let signOff: SignOffNote?
 
     init(number: Int, finding: Finding) {
         self.number = number
         verdict = finding.verdict.rawValue
         label = finding.verdict.label
         symbol = finding.verdict.symbol
-        isContradicted = finding.verdict == .contradicted
+        // An accepted finding is still a contradiction: its card says what the sources say instead.
+        isContradicted = finding.verdict == .contradicted || finding.verdict == .accepted
         isUnverified = finding.verdict == .unverified
         isSupported = finding.verdict == .supported
         severity = finding.severity.rawValue
@@ -61,5 +66,26 @@ struct FindingCard {
                          hasSharedTerms: !evidence.sharedTerms.isEmpty)
         }
         hasEvidence = !finding.evidence.isEmpty
+        id = finding.id
+        signOff = finding.signOff.map(SignOffNote.init)
+    }
+}
+
+/// A sign-off as the HTML report shows it: on an accepted finding's card, or as a stale one under the cards.
+struct SignOffNote {
+    let id: String
+    let text: String
+    let rule: String
+    let by: String
+    let at: String
+    let reason: String
+
+    init(_ signOff: SignOff) {
+        id = signOff.id
+        text = signOff.claim.text
+        rule = signOff.claim.rule
+        by = signOff.by
+        at = signOff.at
+        reason = signOff.reason
     }
 }

@@ -25,16 +25,44 @@ public struct JSONReporter: Reporter {
         var path: String
         var summary: [String: Int]
         var findings: [FindingOutput]
+        /// Sign-offs of this draft whose claim is gone (additive; always present, often empty).
+        var stale: [SignOffOutput]
 
         init(_ report: DraftReport) {
             path = report.path
             summary = ["claims": report.findings.count, "supported": report.count(.supported),
-                       "contradicted": report.count(.contradicted), "unverified": report.count(.unverified)]
+                       "contradicted": report.count(.contradicted), "unverified": report.count(.unverified),
+                       "accepted": report.count(.accepted), "ignored": report.ignoredClaims]
             findings = report.findings.map(FindingOutput.init)
+            stale = report.staleSignOffs.map { SignOffOutput($0) }
+        }
+    }
+
+    /// A sign-off: on an accepted finding (`acceptance`) and in a draft's `stale` list.
+    private struct SignOffOutput: Encodable {
+        var id: String
+        var reason: String
+        var by: String
+        var at: String
+        var claim: [String: String]?
+
+        init(_ signOff: SignOff) {
+            id = signOff.id
+            reason = signOff.reason
+            by = signOff.by
+            at = signOff.at
+            claim = ["kind": signOff.claim.kind, "rule": signOff.claim.rule, "text": signOff.claim.text,
+                     "value": signOff.claim.value]
+        }
+
+        init(acceptance signOff: SignOff) {
+            self.init(signOff)
+            claim = nil
         }
     }
 
     private struct FindingOutput: Encodable {
+        var id: String
         var verdict: String
         var severity: String
         var kind: String
@@ -42,8 +70,11 @@ public struct JSONReporter: Reporter {
         var message: String
         var claim: ClaimOutput
         var evidence: [EvidenceOutput]
+        /// The editor's sign-off of an `accepted` finding.
+        var acceptance: SignOffOutput?
 
         init(_ finding: Finding) {
+            id = finding.id
             verdict = finding.verdict.rawValue
             severity = finding.severity.rawValue
             kind = finding.kind
@@ -51,6 +82,7 @@ public struct JSONReporter: Reporter {
             message = finding.message
             claim = ClaimOutput(finding.claim)
             evidence = finding.evidence.map(EvidenceOutput.init)
+            acceptance = finding.signOff.map(SignOffOutput.init(acceptance:))
         }
     }
 

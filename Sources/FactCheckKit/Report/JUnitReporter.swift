@@ -33,11 +33,18 @@ public struct JUnitReporter: Reporter {
         let location = finding.claim.location
         let name = "\(location.line):\(location.column) \(finding.kind) '\(Checker.oneLine(finding.claim.text))'"
         let open = "    <testcase classname=\"\(path)\" name=\"\(escaped(name))\""
+        // The finding's ID as a property, for `factcheck accept`; the test case's name stays as it was.
+        let properties = finding.id.isEmpty ? ""
+            : "\n      <properties><property name=\"id\" value=\"\(escaped(finding.id))\"/></properties>"
         switch finding.verdict {
         case .supported:
             return open + "/>\n"
+        case .accepted:
+            // An accepted contradiction passes; the sign-off is kept in the output for the record.
+            let note = finding.signOff.map { "accepted by \($0.by) on \($0.at): \($0.reason)" } ?? "accepted"
+            return open + ">" + properties + "\n      <system-out>\(escaped(note))</system-out>\n    </testcase>\n"
         case .unverified:
-            return open + ">\n      <skipped message=\"\(escaped(finding.message))\"/>\n    </testcase>\n"
+            return open + ">" + properties + "\n      <skipped message=\"\(escaped(finding.message))\"/>\n    </testcase>\n"
         case .contradicted:
             var details = "\(path):\(location.line):\(location.column): \(finding.severity.rawValue): \(escaped(finding.message)) [\(escaped(finding.rule))]\n"
             details += "draft: \(escaped(finding.claim.sentence))\n"
@@ -45,7 +52,7 @@ public struct JUnitReporter: Reporter {
                 let place = "\(evidence.source):\(evidence.passage.location.line):\(evidence.passage.location.column)"
                 details += "source: \(escaped(place)): \(escaped(evidence.passage.sentence))\n"
             }
-            return open + ">\n      <failure message=\"\(escaped(finding.message))\" type=\"\(escaped(finding.rule))\">"
+            return open + ">" + properties + "\n      <failure message=\"\(escaped(finding.message))\" type=\"\(escaped(finding.rule))\">"
                 + details + "</failure>\n    </testcase>\n"
         }
     }

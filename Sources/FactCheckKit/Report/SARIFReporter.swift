@@ -135,7 +135,18 @@ public struct SARIFReporter: Reporter {
         var message: Message
         var locations: [Location]
         var relatedLocations: [Location]?
+        /// The finding's ID: it depends on the claim and its evidence, not on lines, so code scanning follows a
+        /// result through edits of the draft.
+        var partialFingerprints: [String: String]
+        /// An editor's sign-off: SARIF's external suppression, with the editor's reason.
+        var suppressions: [Suppression]?
         var properties: Properties
+
+        struct Suppression: Encodable {
+            var kind = "external"
+            var status = "accepted"
+            var justification: String
+        }
 
         struct Properties: Encodable {
             var verdict: String
@@ -146,7 +157,8 @@ public struct SARIFReporter: Reporter {
             ruleId = finding.rule
             self.ruleIndex = ruleIndex
             // SARIF: a result whose kind is not "fail" has level "none"; an unverified claim asks for review.
-            let contradicted = finding.verdict == .contradicted
+            // An accepted contradiction is still a failure of the comparison, suppressed by the editor.
+            let contradicted = finding.verdict == .contradicted || finding.verdict == .accepted
             kind = contradicted ? "fail" : "review"
             level = contradicted ? SARIFReporter.level(finding.severity) : "none"
             message = Message(text: finding.message)
@@ -156,6 +168,10 @@ public struct SARIFReporter: Reporter {
                          message: Message(text: "source says '\(Checker.oneLine(evidence.passage.text))': \(evidence.passage.sentence)"))
             }
             relatedLocations = related.isEmpty ? nil : related
+            partialFingerprints = ["factcheckFinding/v1": finding.id]
+            suppressions = finding.signOff.map { signOff in
+                [Suppression(justification: "accepted by \(signOff.by) on \(signOff.at): \(signOff.reason)")]
+            }
             properties = Properties(verdict: finding.verdict.rawValue, claimKind: finding.kind)
         }
     }

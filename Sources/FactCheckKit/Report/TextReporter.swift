@@ -19,8 +19,12 @@ public struct TextReporter: Reporter {
         var output = ""
         for report in reports {
             let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
-            for finding in report.findings where showAll || finding.verdict == .contradicted {
+            // Accepted findings are always listed: an editor's sign-off is part of the record, not noise.
+            for finding in report.findings where showAll || [.contradicted, .accepted].contains(finding.verdict) {
                 output += render(finding, path: report.path, lines: lines)
+            }
+            for signOff in report.staleSignOffs {
+                output += renderStale(signOff, path: report.path)
             }
             output += summary(of: report) + "\n"
         }
@@ -34,8 +38,13 @@ public struct TextReporter: Reporter {
         case .contradicted: label = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
         case .unverified: label = paint("note", "1;36") + ": unverified"
         case .supported: label = paint("note", "1;32") + ": supported"
+        case .accepted: label = paint("note", "1;35") + ": accepted"
         }
-        var text = "\(paint("\(path):\(location.line):\(location.column)", "1")): \(label): \(finding.message) [\(finding.rule)]\n"
+        // The ID comes last so that an editor can copy it for `factcheck accept`.
+        var text = "\(paint("\(path):\(location.line):\(location.column)", "1")): \(label): \(finding.message) [\(finding.rule)]\(finding.id.isEmpty ? "" : " [\(finding.id)]")\n"
+        if let signOff = finding.signOff {
+            text += "    accepted by \(signOff.by) on \(signOff.at): \(Checker.oneLine(signOff.reason))\n"
+        }
         guard finding.verdict == .contradicted else { return text }
         if location.line - 1 < lines.count {
             let line = String(lines[location.line - 1]).replacingOccurrences(of: "\r", with: "")
@@ -56,10 +65,23 @@ public struct TextReporter: Reporter {
         return text
     }
 
+    /// A sign-off whose claim is gone: a warning, so that the ledger gets tidied, never a failure.
+    private func renderStale(_ signOff: SignOff, path: String) -> String {
+        "\(paint(path, "1")): \(paint("warning", "1;33")): sign-off \(signOff.id) is stale: no contradicted claim "
+            + "'\(signOff.claim.text)' [\(signOff.claim.rule)] with the same evidence is left in the draft "
+            + "(accepted by \(signOff.by) on \(signOff.at): \(Checker.oneLine(signOff.reason))); remove it from the sign-off ledger\n"
+    }
+
     private func summary(of report: DraftReport) -> String {
         let claims = report.findings.count
-        return "\(report.path): \(claims) claim\(claims == 1 ? "" : "s"): \(report.count(.contradicted)) contradicted, "
+        var line = "\(report.path): \(claims) claim\(claims == 1 ? "" : "s"): \(report.count(.contradicted)) contradicted, "
             + "\(report.count(.unverified)) unverified, \(report.count(.supported)) supported"
+        // Only when there are any, so the familiar summary line stays as it was.
+        let accepted = report.count(.accepted)
+        if accepted > 0 { line += ", \(accepted) accepted" }
+        if report.ignoredClaims > 0 { line += ", \(report.ignoredClaims) ignored" }
+        if !report.staleSignOffs.isEmpty { line += ", \(report.staleSignOffs.count) stale sign-off\(report.staleSignOffs.count == 1 ? "" : "s")" }
+        return line
     }
 
     private func formatScore(_ score: Double) -> String {

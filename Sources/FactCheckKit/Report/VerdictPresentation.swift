@@ -9,6 +9,7 @@ extension Verdict {
         case .contradicted: "Contradicted"
         case .unverified: "Unverified"
         case .supported: "Supported"
+        case .accepted: "Accepted"
         }
     }
 
@@ -18,6 +19,7 @@ extension Verdict {
         case .contradicted: "✗"
         case .unverified: "?"
         case .supported: "✓"
+        case .accepted: "✎"
         }
     }
 }

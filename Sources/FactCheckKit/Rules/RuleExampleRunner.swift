@@ -65,7 +65,7 @@ public struct RuleExampleRunner: Sendable {
                     if !own.contains(where: { $0.verdict == .contradicted && $0.claim.location.offset == markerOffset }) {
                         fail(draft, expected, "no contradiction at the ↓ marker (offset \(markerOffset)); found: \(summary.isEmpty ? "no claims" : summary)")
                     }
-                case .supported, .unverified:
+                case .supported, .unverified, .accepted:
                     if let wrong = findings.first(where: { $0.verdict == .contradicted }) {
                         fail(draft, expected, "'\(wrong.claim.text)' was contradicted by rule \(wrong.rule)")
                     } else if !own.contains(where: { $0.verdict == expected }) {

@@ -74,6 +74,13 @@ public struct Document: Sendable {
         original.location(ofByte: originalRange(of: byte..<byte).lowerBound)
     }
 
+    /// The byte offset in `readable` of a byte offset in `original`: the same for text and Markdown (markup is
+    /// blanked in place), through the offset map for HTML. Everything that locates original text (the
+    /// `<!-- factcheck-ignore -->` marker) goes through here.
+    public func readableOffset(ofOriginal offset: Int) -> Int {
+        offsetMap.readableOffset(ofOriginal: offset)
+    }
+
     /// The readable text of a byte range, with runs of blanks and line breaks collapsed to one space.
     public func readableText(of range: Range<Int>) -> String {
         var collapsed: [UInt8] = []

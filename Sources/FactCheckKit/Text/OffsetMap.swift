@@ -70,6 +70,24 @@ public struct OffsetMap: Sendable, Equatable {
             : piece.originalStart + piece.originalLength
     }
 
+    /// The readable offset where original byte `offset` is, or would be: a byte of removed markup (a comment, a
+    /// tag) maps to the readable text that follows it. The reverse of `originalRange(of:)`, for things found in
+    /// the original (`<!-- factcheck-ignore -->`).
+    public func readableOffset(ofOriginal offset: Int) -> Int {
+        guard !isIdentity else { return offset }
+        // The first piece whose original bytes end after `offset` (pieces are sorted in original bytes too).
+        var low = 0, high = pieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            let piece = pieces[middle]
+            if piece.originalStart + piece.originalLength <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < pieces.count else { return pieces.last.map { $0.readableStart + $0.readableLength } ?? 0 }
+        let piece = pieces[low]
+        guard offset > piece.originalStart else { return piece.readableStart }
+        return piece.isCopy ? piece.readableStart + (offset - piece.originalStart) : piece.readableStart
+    }
+
     private var endOfOriginal: Int {
         pieces.last.map { $0.originalStart + $0.originalLength } ?? 0
     }

@@ -32,6 +32,18 @@ import Testing
         }
     }
 
+    @Test func signOffsDefaultBesideTheFileAndCanBeMoved() throws {
+        let url = try folder(with: "baseline: [sources]\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = url.appendingPathComponent(ConfigurationLoader.fileName).path
+        let configuration = try ConfigurationLoader().load(file: file)
+        #expect(configuration.signOffs == url.appendingPathComponent(".factcheck/accepted.yml").standardizedFileURL.path)
+        #expect(configuration.folder == url.standardizedFileURL.path)
+        try Data("sign-offs: desk/sign-offs.yml\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try ConfigurationLoader().load(file: file).signOffs
+            == url.appendingPathComponent("desk/sign-offs.yml").standardizedFileURL.path)
+    }
+
     @Test func failOnNeverDisablesFailure() throws {
         let url = try folder(with: "fail-on: never\n")
         defer { try? FileManager.default.removeItem(at: url) }

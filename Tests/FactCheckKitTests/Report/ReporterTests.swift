@@ -87,6 +87,7 @@ import Testing
                           }
                         }
                       ],
+                      "id" : "",
                       "kind" : "count",
                       "message" : "count differs from the sources",
                       "rule" : "core.count",
@@ -110,6 +111,7 @@ import Testing
                       "evidence" : [
 
                       ],
+                      "id" : "",
                       "kind" : "duration",
                       "message" : "no source speaks to '11 years'",
                       "rule" : "core.duration",
@@ -118,9 +120,14 @@ import Testing
                     }
                   ],
                   "path" : "draft.txt",
+                  "stale" : [
+
+                  ],
                   "summary" : {
+                    "accepted" : 0,
                     "claims" : 2,
                     "contradicted" : 1,
+                    "ignored" : 0,
                     "supported" : 0,
                     "unverified" : 1
                   }
