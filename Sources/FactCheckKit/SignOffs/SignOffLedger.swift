@@ -116,6 +116,21 @@ public struct SignOffLedger: Sendable, Equatable {
     /// Appends an entry to the ledger file and returns the ledger with it.
     /// - Throws: `InputError` when the file as it is now does not read (it is left as it is), or cannot be written.
     public func appending(_ signOff: SignOff) throws(InputError) -> SignOffLedger {
+        // Two editors accepting at once would each append to the file as they read it, and the last rename would
+        // drop the other's entry: hold an advisory lock on a file beside the ledger from reading to renaming.
+        let lockPath = path + ".lock"
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let lock = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        guard lock >= 0 else {
+            throw InputError(path: lockPath, message: "cannot lock the sign-off ledger: \(String(cString: strerror(errno)))",
+                             hint: "check that its folder is writable")
+        }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else {
+            throw InputError(path: lockPath, message: "cannot lock the sign-off ledger: \(String(cString: strerror(errno)))")
+        }
+        defer { flock(lock, LOCK_UN) }
         // Read the file again rather than trusting `entries`: another editor may have signed off meanwhile.
         var text = ""
         if FileManager.default.fileExists(atPath: path) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FactCheckKit
 
@@ -35,6 +36,25 @@ import Testing
         let ledger = try SignOffLedger.read(path: path).appending(second)
         #expect(ledger.entries == [first, second])
         #expect(try SignOffLedger.read(path: path).entries == [first, second])
+    }
+
+    @Test func editorsAcceptingAtOnceLoseNoEntry() throws {
+        // Each writer reads the ledger before any other has written: without the lock, the last rename wins.
+        let path = temporaryLedger()
+        let finding = try #require(try report().findings.first)
+        let writers = 16
+        let empty = try SignOffLedger.read(path: path)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: writers) { index in
+            do {
+                _ = try empty.appending(signOff(for: finding, reason: "editor \(index)"))
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let reasons = Set(try SignOffLedger.read(path: path).entries.map(\.reason))
+        #expect(reasons == Set((0..<writers).map { "editor \($0)" }))
     }
 
     @Test func appendingKeepsEverythingAlreadyInTheFile() throws {
