@@ -5,6 +5,9 @@ public enum Comparator {
     public static let contradictionThreshold = 0.3
     /// How much nearness of value counts in choosing which refuting fact to show (it never decides the verdict).
     static let evidenceClosenessWeight = 0.5
+    /// The least share of the strongest refuting fact's score that another refuting fact needs to be shown
+    /// instead of it.
+    static let evidenceShare = 0.5
     /// The threshold for a claim whose value no source states at all, about anything.
     public static let unstatedValueThreshold = 0.15
     /// An agreeing fact must be at least this well aligned to support a claim.
@@ -149,7 +152,11 @@ public enum Comparator {
             // The verdict stands on the best-aligned differing fact. The evidence shown is, among the differing
             // facts aligned well enough to refute the claim, the one nearest the claim's value (1.19 is a slip
             // for 0.19, not for 0.70) that no other claim of the draft restates better.
-            let eligible = alignments.filter { $0.agreement == .disagrees && $0.score >= threshold }
+            // Aligned well enough means above the threshold and at least half as well as the strongest: with the
+            // low threshold of an unstated value, a fact that shares one word ("two of these aircraft") would
+            // otherwise win on nearness alone over the one the claim restates ("12 737 MAX 9").
+            let floor = max(threshold, evidenceShare * strongest.score)
+            let eligible = alignments.filter { $0.agreement == .disagrees && $0.score >= floor }
             let ranked = eligible.sorted {
                 let left = $0.score + evidenceClosenessWeight * $0.closeness
                 let right = $1.score + evidenceClosenessWeight * $1.closeness
