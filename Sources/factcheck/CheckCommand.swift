@@ -113,18 +113,7 @@ struct CheckCommand: ParsableCommand {
 
     /// factcheck.yml (found or named), overridden by the flags.
     private func resolvedConfiguration() throws -> Configuration {
-        let loader = ConfigurationLoader()
-        var configuration: Configuration
-        if let config {
-            configuration = try loader.load(file: config)
-        } else if let found = loader.find(from: FileManager.default.currentDirectoryPath) {
-            configuration = try loader.load(file: found)
-        } else {
-            configuration = Configuration()
-        }
-        if !baseline.isEmpty { configuration.baseline = baseline }
-        if !rules.isEmpty { configuration.rules = rules }
-        if configuration.file == nil && rules.isEmpty { configuration.rules = [Terminal.defaultRulesFolder] }
+        var configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
         if let failOn { configuration.failOn = failOn == .never ? nil : Severity(rawValue: failOn.rawValue) }
         return configuration
     }
