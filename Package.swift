@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -24,9 +27,19 @@ let package = Package(
             dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // The HTTP server (`factcheck serve`); its own target so that FactCheckKit stays free of NIO.
+        .target(
+            name: "FactCheckServer",
+            dependencies: ["FactCheckKit", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "factcheck",
-            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FactCheckKit", "FactCheckServer",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Prints the accuracy figures (Duckling's corpora); a tool for developers, not shipped as a product.
         .executableTarget(
@@ -36,5 +49,8 @@ let package = Package(
         .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"], exclude: ["Values/Fixtures"]),
         // Depends on the executable so that `swift test` builds the binary these tests run.
         .testTarget(name: "factcheckTests", dependencies: ["factcheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "FactCheckServerTests",
+                    dependencies: ["FactCheckServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "NIOPosix", package: "swift-nio")]),
     ]
 )

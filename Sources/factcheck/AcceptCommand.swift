@@ -45,7 +45,7 @@ struct AcceptCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ConfigurationResolver.resolve(config: config, baseline: baseline, rules: rules)
+        let configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
         let session = try CheckSession(configuration: configuration)
         let document = try DocumentLoader().load(path: draft, format: draftFormat.flatMap(DocumentFormat.init(rawValue:)))
         let (signOff, isNew) = try session.accept(id: claim, in: document, reason: reason,

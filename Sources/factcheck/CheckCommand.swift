@@ -131,7 +131,7 @@ struct CheckCommand: ParsableCommand {
 
     /// factcheck.yml (found or named), overridden by the flags.
     private func resolvedConfiguration() throws -> Configuration {
-        var configuration = try ConfigurationResolver.resolve(config: config, baseline: baseline, rules: rules)
+        var configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
         if let failOn { configuration.failOn = failOn == .never ? nil : Severity(rawValue: failOn.rawValue) }
         return configuration
     }

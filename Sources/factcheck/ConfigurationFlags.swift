@@ -1,10 +1,17 @@
 import FactCheckKit
 import Foundation
 
-/// factcheck.yml (named with --config, else the nearest one upwards), overridden by the flags every command that
-/// checks drafts shares.
-enum ConfigurationResolver {
-    static func resolve(config: String?, baseline: [String], rules: [String]) throws -> Configuration {
+/// The flags that choose the baseline and the rules (`--config`, `--baseline`, `--rules`), shared by `check` and
+/// `serve` so that both resolve them the same way: factcheck.yml (named, or found upwards from the working
+/// directory), overridden by the flags; without any configuration, rules come from `Rules/`.
+struct ConfigurationFlags {
+    var config: String?
+    var baseline: [String]
+    var rules: [String]
+
+    /// The configuration these flags select.
+    /// - Throws: `InputError` or `RuleError` when the configuration file cannot be read.
+    func resolved() throws -> Configuration {
         let loader = ConfigurationLoader()
         var configuration: Configuration
         if let config {

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+
+/// An answer other than 2xx, as DESIGN.md's HTTP contract wants it: a status and a JSON body
+/// `{"error": "..."}` whose message says what was wrong and what to do.
+public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
+    /// The HTTP status of the answer (4xx, or 5xx when the server could not do its part).
+    public let status: HTTPResponse.Status
+    /// What was wrong and what to do, for the developer of the CMS integration.
+    public let message: String
+    /// Headers the status calls for (`WWW-Authenticate` on 401, `Allow` on 405, `Retry-After` on 503).
+    public let headers: HTTPFields
+
+    /// An error answer with a status, a message and the headers that go with the status.
+    public init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
+        self.status = status
+        self.message = message
+        self.headers = headers
+    }
+
+    public var description: String { "\(status.code) \(message)" }
+
+    /// The JSON answer `{"error": message}` (Hummingbird calls this for errors thrown by a handler).
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response()
+    }
+
+    /// The response on its own, for the places that have no request context at hand.
+    func response() -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A dictionary of two strings always encodes.
+        let data = (try? encoder.encode(["error": message])) ?? Data("{}".utf8)
+        var body = ByteBuffer(bytes: data)
+        body.writeString("\n")
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    // MARK: The errors of the contract
+
+    static func malformedJSON(_ detail: String) -> APIError {
+        APIError(.badRequest, "the request body is not valid JSON (\(detail)); send {\"draft\": \"...\"}")
+    }
+
+    static let missingDraft = APIError(.badRequest,
+        "the request has no \"draft\": send {\"draft\": \"<the text to check>\"}, optionally with \"format\", \"date\" and \"name\"")
+
+    static let emptyDraft = APIError(.badRequest, "\"draft\" is empty: send the text to check")
+
+    static func wrongType(_ field: String, expected: String) -> APIError {
+        APIError(.badRequest, "\"\(field)\" must be \(expected)")
+    }
+
+    static func unknownFormat(_ format: String, known: [String]) -> APIError {
+        APIError(.badRequest, "\"format\" is '\(format)'; it must be one of: \(known.joined(separator: ", "))")
+    }
+
+    static func invalidDate(_ date: String) -> APIError {
+        APIError(.badRequest, "\"date\" is '\(date)', which is not a date; write it as YYYY-MM-DD, e.g. 2025-08-15")
+    }
+
+    static func invalidDraft(_ error: some Error) -> APIError {
+        APIError(.badRequest, "the draft cannot be read: \(error)")
+    }
+
+    static func uncheckableDraft(_ error: some Error) -> APIError {
+        APIError(.unprocessableContent,
+                 "the draft could not be checked: \(error); shorten the sentence or tell whoever maintains the rules")
+    }
+
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge,
+                 "the request body is over this server's limit of \(ByteCount(limit)); send a shorter draft, or start the server with a larger --max-body")
+    }
+
+    static let missingToken = APIError(.unauthorized,
+        "this server needs a token: send the header 'Authorization: Bearer <token>'",
+        headers: [.wwwAuthenticate: "Bearer realm=\"factcheck\""])
+
+    static let wrongToken = APIError(.unauthorized,
+        "the bearer token is not the one this server was started with; check the token the CMS sends",
+        headers: [.wwwAuthenticate: "Bearer realm=\"factcheck\", error=\"invalid_token\""])
+
+    static func notFound(_ path: String) -> APIError {
+        APIError(.notFound, "no such endpoint: \(path); the endpoints are POST /v1/check, POST /v1/report and GET /healthz")
+    }
+
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: HTTPRequest.Method) -> APIError {
+        APIError(.methodNotAllowed, "\(path) does not answer \(method); use \(allowed)",
+                 headers: [.allow: allowed.rawValue])
+    }
+
+    static func timedOut(limit: Duration) -> APIError {
+        APIError(.serviceUnavailable,
+                 "the check did not finish within this server's limit of \(DurationText(limit)); try again, send a shorter draft, or start the server with a larger --timeout",
+                 headers: [.retryAfter: "1"])
+    }
+
+    static let shuttingDown = APIError(.serviceUnavailable, "the server is shutting down; try again shortly",
+                                       headers: [.retryAfter: "1"])
+
+    static func internalFailure(_ error: some Error) -> APIError {
+        APIError(.internalServerError, "the server failed: \(error)")
+    }
+}
