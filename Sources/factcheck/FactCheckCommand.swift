@@ -7,7 +7,7 @@ struct FactCheckCommand: ParsableCommand {
         commandName: "factcheck",
         abstract: "Check the dates, counts, sentences, times, money and percentages in a draft against trusted sources.",
         version: ToolInfo.version,
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, BaseCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

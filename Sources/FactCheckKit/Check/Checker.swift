@@ -2,13 +2,18 @@
 /// thing, and gives each a verdict with its evidence.
 public struct Checker: Sendable {
     public let extractor: ClaimExtractor
-    public let factBase: FactBase
+    /// Where the facts come from: an in-memory `FactBase` or a `FactStore`.
+    public let facts: any FactSource
     private let aligner: Aligner
 
-    public init(extractor: ClaimExtractor, factBase: FactBase) {
+    public init(extractor: ClaimExtractor, facts: any FactSource) {
         self.extractor = extractor
-        self.factBase = factBase
-        self.aligner = Aligner(factBase: factBase)
+        self.facts = facts
+        self.aligner = Aligner(facts: facts)
+    }
+
+    public init(extractor: ClaimExtractor, factBase: FactBase) {
+        self.init(extractor: extractor, facts: factBase)
     }
 
     /// How much better another claim of the draft must align with a fact before the fact is shown as that
@@ -16,10 +21,21 @@ public struct Checker: Sendable {
     static let claimedMargin = 0.05
 
     /// Checks one draft.
-    /// - Throws: `ExtractionError` when a rule fails on the draft.
-    public func check(_ draft: Document) throws(ExtractionError) -> DraftReport {
-        let claims = try extractor.claims(in: draft)
-        let alignments = claims.map(aligner.alignments(for:))
+    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft, `.store` when the fact store
+    ///   cannot be read.
+    public func check(_ draft: Document) throws(FactCheckError) -> DraftReport {
+        let claims: [Claim]
+        var alignments: [[Alignment]] = []
+        do {
+            claims = try extractor.claims(in: draft)
+        } catch {
+            throw .extraction(error)
+        }
+        do {
+            for claim in claims { alignments.append(try aligner.alignments(for: claim)) }
+        } catch {
+            throw .store(error)
+        }
         // For each fact, the draft claim that restates it best: evidence goes to that claim first.
         var bestClaimForFact: [Int: (claim: Int, score: Double)] = [:]
         for (claimIndex, candidates) in alignments.enumerated() {
@@ -27,23 +43,33 @@ public struct Checker: Sendable {
                 bestClaimForFact[alignment.factIndex] = (claimIndex, alignment.score)
             }
         }
-        let findings = claims.enumerated().map { claimIndex, claim in
-            if let inconsistency = selfContradiction(of: claim, in: draft) { return inconsistency }
+        var findings: [Finding] = []
+        for (claimIndex, claim) in claims.enumerated() {
+            if let inconsistency = selfContradiction(of: claim, in: draft) {
+                findings.append(inconsistency)
+                continue
+            }
             let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
                 guard let best = bestClaimForFact[alignment.factIndex] else { return false }
                 return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
             }
-            let claimPassage = passage(of: claim, in: draft)
-            let evidenceItems = evidence.map { alignment in
-                let source = factBase.documents[alignment.fact.documentIndex]
-                return Evidence(source: source.path, sourceDate: source.date,
-                                passage: passage(of: alignment.fact.claim, in: source), score: alignment.score,
-                                sharedTerms: alignment.sharedTerms)
+            let claimPassage = Self.passage(of: claim, in: draft)
+            var evidenceItems: [Evidence] = []
+            for alignment in evidence {
+                let origin: FactOrigin
+                do {
+                    origin = try facts.origin(of: alignment.fact)
+                } catch {
+                    throw .store(error)
+                }
+                evidenceItems.append(Evidence(source: origin.source, sourceDate: origin.sourceDate,
+                                              passage: origin.passage, score: alignment.score,
+                                              sharedTerms: alignment.sharedTerms))
             }
-            return Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
+            findings.append(Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
                            kind: claim.kind, rule: claim.ruleID,
                            message: message(verdict: verdict, claim: claim, passage: claimPassage, evidence: evidenceItems),
-                           claim: claimPassage, evidence: evidenceItems)
+                           claim: claimPassage, evidence: evidenceItems))
         }
         return DraftReport(path: draft.path, findings: findings, text: draft.original.string)
     }
@@ -59,10 +85,11 @@ public struct Checker: Sendable {
         return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
                        message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "
                            + "not a \(names[stated - 1])",
-                       claim: passage(of: claim, in: draft), evidence: [])
+                       claim: Self.passage(of: claim, in: draft), evidence: [])
     }
 
-    private func passage(of claim: Claim, in document: Document) -> Passage {
+    /// A claim's text, value, location and sentence in its document.
+    static func passage(of claim: Claim, in document: Document) -> Passage {
         Passage(text: document.original.text(of: claim.span), value: claim.value,
                 location: document.original.location(ofByte: claim.span.lowerBound),
                 length: document.original.scalarLength(of: claim.span),

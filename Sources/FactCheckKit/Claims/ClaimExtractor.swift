@@ -18,8 +18,10 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The claims of a document, in text order.
+    /// - Parameter sentenceTokens: the words of each sentence, when the caller has them already (a fact base
+    ///   tokenizes every sentence for its statistics); computed here otherwise.
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
-    public func claims(in document: Document) throws(ExtractionError) -> [Claim] {
+    public func claims(in document: Document, sentenceTokens: [[Terms.Token]]? = nil) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
         var candidates: [Candidate] = []
         let context = ReadingContext(documentDate: document.date)
@@ -67,7 +69,8 @@ public struct ClaimExtractor: Sendable {
         var tokenCache: [Int: [Terms.Token]] = [:]
         return accepted.map { candidate in
             let sentence = document.sentences[candidate.sentenceIndex]
-            let tokens = tokenCache[candidate.sentenceIndex] ?? Terms.tokens(in: document.readable, range: sentence.range)
+            let tokens = sentenceTokens?[candidate.sentenceIndex] ?? tokenCache[candidate.sentenceIndex]
+                ?? Terms.tokens(in: document.readable, range: sentence.range)
             tokenCache[candidate.sentenceIndex] = tokens
             let features = features(of: candidate.valueSpan, tokens: tokens, valueSpans: valueSpans)
             var span = candidate.span
