@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +26,8 @@ let package = Package(
         .target(
             name: "FactCheckKit",
             dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams"),
-                           .product(name: "Mustache", package: "swift-mustache")]
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The HTTP server (`factcheck serve`); its own target so that FactCheckKit stays free of NIO.
         .target(
@@ -46,9 +48,15 @@ let package = Package(
             name: "factcheck-accuracy",
             dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit"], exclude: ["Values/Fixtures"]),
+        // Prints the performance figures (raw PCRE2 scan speed, check latency against a store); for developers.
+        .executableTarget(
+            name: "factcheck-bench",
+            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Values/Fixtures"]),
         // Depends on the executable so that `swift test` builds the binary these tests run.
-        .testTarget(name: "factcheckTests", dependencies: ["factcheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "factcheckTests", dependencies: ["factcheck", "FactCheckKit"], exclude: ["Fixtures"]),
         .testTarget(name: "FactCheckServerTests",
                     dependencies: ["FactCheckServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "NIOPosix", package: "swift-nio")]),

@@ -27,6 +27,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
     var rules: [String] = []
 
+    @Option(name: .long, help: "Check against this fact base as it is, without refreshing it from the sources (the fast path for a hook).")
+    var factbase: String?
+
+    @Option(name: .long, help: "Progress of a fact base build on standard error: auto (a bar on a terminal), always, never.")
+    var progress: ProgressBar.Mode = .auto
+
     @Option(name: .long, help: "Output format: text, json, html (pages in the reports folder), sarif or junit.")
     var format: Format = .text
 
@@ -62,7 +68,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try resolvedConfiguration()
-        let session = try CheckSession(configuration: configuration)
+        let bar = ProgressBar(label: "factcheck: building the fact base", mode: progress)
+        let session = try CheckSession(configuration: configuration, factsFrom: factsFrom(configuration), progress: bar.report)
+        bar.finish()
         let loader = DocumentLoader()
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))
         let documents = try drafts.map { path throws(InputError) in try loader.load(path: path, format: format) }
@@ -127,6 +135,18 @@ struct CheckCommand: ParsableCommand {
             try write(page.html, to: path)
             print(PathExpander.displayPath(path))
         }
+    }
+
+    /// `--baseline` checks against an in-memory base of exactly those files (hermetic: no store is read or
+    /// written); `--factbase` uses that store as it is; otherwise the configured store, refreshed from
+    /// factcheck.yml's baseline, or used as it is when the configuration names no baseline.
+    private func factsFrom(_ configuration: Configuration) -> CheckSession.FactsFrom {
+        if !baseline.isEmpty { return .memory }
+        if let factbase { return .store(path: factbase) }
+        if configuration.baseline.isEmpty, FileManager.default.fileExists(atPath: configuration.factbase) {
+            return .store(path: configuration.factbase)
+        }
+        return .refreshedStore
     }
 
     /// factcheck.yml (found or named), overridden by the flags.

@@ -7,7 +7,8 @@ struct FactCheckCommand: ParsableCommand {
         commandName: "factcheck",
         abstract: "Check the dates, counts, sentences, times, money and percentages in a draft against trusted sources.",
         version: ToolInfo.version,
-        subcommands: [CheckCommand.self, AcceptCommand.self, RulesCommand.self, HookCommand.self, ServeCommand.self],
+        subcommands: [CheckCommand.self, BaseCommand.self, AcceptCommand.self, RulesCommand.self, HookCommand.self,
+                      ServeCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

@@ -15,6 +15,9 @@ do {
 } catch let error as InputError {
     Terminal.writeError("factcheck: error: \(error)")
     Foundation.exit(2)
+} catch let error as FactStoreError {
+    Terminal.writeError("factcheck: error: \(error)")
+    Foundation.exit(2)
 } catch let error as RuleError {
     Terminal.writeError("factcheck: error: \(error)")
     Foundation.exit(2)

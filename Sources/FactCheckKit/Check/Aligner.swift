@@ -1,7 +1,7 @@
 /// Finds the baseline facts that speak about the same thing as a draft claim: comparable value, compatible key
 /// (after the lexicon), and overlapping context weighted by rarity and closeness.
 public struct Aligner: Sendable {
-    public let factBase: FactBase
+    public let facts: any FactSource
 
     /// Multiplier for a fact whose claim has no key when the draft's has one (or the reverse): comparable, but
     /// less surely about the same thing.
@@ -24,48 +24,73 @@ public struct Aligner: Sendable {
     /// when someone was sentenced.
     static let otherEventFactor = 0.5
 
-    public init(factBase: FactBase) {
-        self.factBase = factBase
+    /// The least context overlap at which a fact can weigh in a verdict. Below it a fact's score (overlap, or
+    /// 0.8 × overlap without a key) is under 0.1, and `Comparator.verdict` and `Checker` never look at it: support
+    /// needs 0.15, and a fact outranks a 0.15 one by closeness (at most `closenessWeight`) only from 0.1; a
+    /// contradiction needs 0.15; a runner-up needs the contradiction's score less 0.1 (handled by lowering this
+    /// for that claim); a fact claimed by another claim must score over 0.2 there. Facts with a matching key
+    /// score 0.2 or more and are always fetched. Whether any fact agrees at all is settled separately.
+    static let relevantOverlap = 0.1
+    /// How far below the contradicting fact a runner-up may score (see `Comparator.verdict`).
+    static let runnerUpMargin = 0.1
+
+    /// Facts fetched per page while looking for one that states the claim's value.
+    static let valuePageSize = 64
+
+    public init(facts: any FactSource) {
+        self.facts = facts
     }
 
-    /// Every fact comparable with `claim`, best first.
-    public func alignments(for claim: Claim) -> [Alignment] {
+    public init(factBase: FactBase) {
+        self.init(facts: factBase)
+    }
+
+    /// Every fact comparable with `claim` that can weigh in its verdict, best first.
+    /// - Throws: `FactStoreError` when the fact source cannot be read.
+    public func alignments(for claim: Claim) throws(FactStoreError) -> [Alignment] {
         // The claim's terms in a fixed order with their rarity, looked up once: summing in dictionary order would
         // make scores differ in their last bits from run to run.
-        let terms = claim.context.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value, rarity: factBase.weight(ofTerm: $0.key)) }
-        let unknownSubject = !claim.names.isEmpty && claim.names.isDisjoint(with: factBase.names)
+        let context = claim.context.sorted { $0.key < $1.key }
+        let rarities = try facts.weights(ofTerms: context.map(\.key))
+        let terms = context.map { WeightedTerm(term: $0.key, weight: $0.value, rarity: rarities[$0.key] ?? 1) }
+        let unknownSubject = claim.names.isEmpty ? false : try !facts.knowsAnyName(in: claim.names)
         var alignments: [(order: Int, alignment: Alignment)] = []
-        for (order, fact) in factBase.facts.enumerated() {
-            let agreement = Comparator.agreement(of: claim, with: fact.claim)
-            guard agreement != .incomparable else { continue }
-            guard let keyMatch = keyMatch(claim, fact.claim) else { continue }
-            // A claim about someone the sources never name is not refuted by what they say of someone else:
-            // Bialiatski's sentence says nothing about Zenkovich's.
-            if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { continue }
-            // A denial says nothing of what did happen: "was not sentenced to 12 years" neither confirms nor
-            // refutes "sentenced to 11 years". Denials meet denials only.
-            if (claim.assertion == .negated) != (fact.claim.assertion == .negated) { continue }
-            let (overlap, shared) = contextOverlap(terms, fact.claim.context)
-            var score = overlap
-            switch keyMatch {
-            case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
-            case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
-            case .missing: score *= Self.missingKeyFactor
-            case .notApplicable: break
+        var seen: Set<Int> = []
+        // Facts that overlap the claim's context by less than this cannot change its verdict (see
+        // `relevantOverlap`); a store need not hand them over. Lowered once when a weak contradiction makes
+        // fainter runners-up count.
+        var minimumOverlap = Self.relevantOverlap
+        while true {
+            for fact in try facts.relatedFacts(to: claim, terms: terms, minimumOverlap: minimumOverlap)
+            where seen.insert(fact.index).inserted {
+                if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject) {
+                    alignments.append((fact.index, alignment))
+                }
             }
-            if (claim.assertion == .hypothetical) != (fact.claim.assertion == .hypothetical) { score *= Self.suppositionFactor }
-            if !claim.people.isEmpty, !fact.claim.people.isEmpty, claim.people.isDisjoint(with: fact.claim.people) {
-                score *= Self.otherSubjectFactor
+            // The fact shown as contradicting evidence scores at least the threshold, and its runner-up at least
+            // that less `runnerUpMargin`: the weakest fact that could be shown bounds what must be fetched.
+            let weakestShown = alignments.filter {
+                $0.alignment.agreement == .disagrees && $0.alignment.score >= Comparator.unstatedValueThreshold
+            }.map(\.alignment.score).min()
+            guard let weakestShown, weakestShown - Self.runnerUpMargin < minimumOverlap else { break }
+            minimumOverlap = max(0, weakestShown - Self.runnerUpMargin)
+        }
+        // Whether any source states the value at all decides the threshold (see `Comparator.verdict`): a source
+        // that shares nothing with the claim scores zero, so one such fact is all the verdict needs.
+        if !alignments.contains(where: { $0.alignment.agreement == .agrees }) {
+            var offset = 0
+            search: while true {
+                let page = try facts.factsWithValue(near: claim, offset: offset, limit: Self.valuePageSize)
+                for fact in page where !seen.contains(fact.index) {
+                    if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject),
+                       alignment.agreement == .agrees {
+                        alignments.append((fact.index, alignment))
+                        break search
+                    }
+                }
+                guard page.count == Self.valuePageSize else { break }
+                offset += page.count
             }
-            if let event = claim.event, let factEvent = fact.claim.event, event != factEvent {
-                // The same value said of another event confirms nothing: that he was detained in 2021 does not
-                // support that he was sentenced in 2021.
-                if agreement == .agrees { continue }
-                score *= Self.otherEventFactor
-            }
-            alignments.append((order, Alignment(fact: fact, factIndex: order, score: score, agreement: agreement,
-                                                sharedTerms: shared.map { claim.words[$0] ?? $0 },
-                                                closeness: Comparator.closeness(of: claim.value, to: fact.claim.value))))
         }
         // Best first; equal ranks keep the facts' order in the base, so reports are the same on every run.
         return alignments.sorted {
@@ -73,6 +98,41 @@ public struct Aligner: Sendable {
             let right = $1.alignment.score + Self.closenessWeight * $1.alignment.closeness
             return left != right ? left > right : $0.order < $1.order
         }.map(\.alignment)
+    }
+
+    /// The alignment of one fact with a claim; nil when they cannot be about the same thing.
+    private func alignment(of claim: Claim, with fact: Fact, terms: [WeightedTerm],
+                           unknownSubject: Bool) -> Alignment? {
+        let agreement = Comparator.agreement(of: claim, with: fact.claim)
+        guard agreement != .incomparable else { return nil }
+        guard let keyMatch = keyMatch(claim, fact.claim) else { return nil }
+        // A claim about someone the sources never name is not refuted by what they say of someone else:
+        // Bialiatski's sentence says nothing about Zenkovich's.
+        if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { return nil }
+        // A denial says nothing of what did happen: "was not sentenced to 12 years" neither confirms nor refutes
+        // "sentenced to 11 years". Denials meet denials only.
+        if (claim.assertion == .negated) != (fact.claim.assertion == .negated) { return nil }
+        // The same value said of another event confirms nothing: that he was detained in 2021 does not support
+        // that he was sentenced in 2021.
+        let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
+        if otherEvent, agreement == .agrees { return nil }
+        let (overlap, shared) = contextOverlap(terms, fact.claim.context)
+        var score = overlap
+        switch keyMatch {
+        case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
+        case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
+        case .missing: score *= Self.missingKeyFactor
+        case .notApplicable: break
+        }
+        // The factors below only lower a score, so the store's candidate pruning (`relevantOverlap`) holds.
+        if (claim.assertion == .hypothetical) != (fact.claim.assertion == .hypothetical) { score *= Self.suppositionFactor }
+        if !claim.people.isEmpty, !fact.claim.people.isEmpty, claim.people.isDisjoint(with: fact.claim.people) {
+            score *= Self.otherSubjectFactor
+        }
+        if otherEvent { score *= Self.otherEventFactor }
+        return Alignment(fact: fact, factIndex: fact.index, score: score, agreement: agreement,
+                         sharedTerms: shared.map { claim.words[$0] ?? $0 },
+                         closeness: Comparator.closeness(of: claim.value, to: fact.claim.value))
     }
 
     private enum KeyMatch { case exact, synonym, missing, notApplicable }
@@ -86,12 +146,12 @@ public struct Aligner: Sendable {
     }
 
     /// The share of the claim's context mass that the fact's context covers.
-    private func contextOverlap(_ claim: [(term: String, weight: Double, rarity: Double)], _ fact: [String: Double])
-        -> (Double, [String]) {
+    private func contextOverlap(_ claim: [WeightedTerm], _ fact: [String: Double]) -> (Double, [String]) {
         var total = 0.0
         var covered = 0.0
         var shared: [(String, Double)] = []
-        for (term, weight, rarity) in claim {
+        for item in claim {
+            let (term, weight, rarity) = (item.term, item.weight, item.rarity)
             total += weight * rarity
             if let factWeight = fact[term] {
                 let contribution = min(weight, factWeight) * rarity

@@ -3,41 +3,73 @@ import Foundation
 /// Rules, fact base and checker, loaded once from a configuration and shared by every draft of a run (and, for
 /// the server, by every request).
 public struct CheckSession: Sendable {
+    /// Where a session's facts come from.
+    public enum FactsFrom: Sendable {
+        /// An in-memory base extracted from the configuration's baseline on every run (`--baseline`, tests).
+        case memory
+        /// The configuration's store (`factbase`), created or refreshed from its baseline first.
+        case refreshedStore
+        /// A store used as it is, without looking at the sources (`--factbase`): the fast path for a hook.
+        case store(path: String)
+    }
+
     public let configuration: Configuration
     public let ruleSet: RuleSet
     public let checker: Checker
 
-    /// Loads the rules and builds the fact base from the configuration's baseline.
-    /// - Throws: `FactCheckError` for unreadable rules or sources, or no baseline at all.
-    public init(configuration: Configuration, loader: DocumentLoader = DocumentLoader()) throws(FactCheckError) {
+    /// Loads the rules and the fact base.
+    /// - Parameters:
+    ///   - factsFrom: an in-memory base, the configured store (refreshed), or a given store.
+    ///   - progress: reports a store build or refresh, document by document.
+    /// - Throws: `FactCheckError` for unreadable rules or sources, no baseline at all, or a store that cannot be
+    ///   used.
+    public init(configuration: Configuration, factsFrom: FactsFrom = .memory, loader: DocumentLoader = DocumentLoader(),
+                progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) {
         self.configuration = configuration
-        guard !configuration.baseline.isEmpty else { throw .missingBaseline }
+        if case .store = factsFrom {} else {
+            guard !configuration.baseline.isEmpty else { throw .missingBaseline }
+        }
         do {
             ruleSet = try RuleLoader().load(paths: configuration.rules)
         } catch {
             throw .rule(error)
         }
-        let sources: [Document]
-        do {
-            sources = try PathExpander.documents(in: configuration.baseline).map { path throws(InputError) in
-                try loader.load(path: path, displayPath: PathExpander.displayPath(path))
-            }
-        } catch {
-            throw .input(error)
-        }
         let extractor = ClaimExtractor(ruleSet: ruleSet)
-        do {
-            checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
-                              pathBase: configuration.folder)
-        } catch {
-            throw .extraction(error)
+        switch factsFrom {
+        case .memory:
+            let sources: [Document]
+            do {
+                sources = try PathExpander.documents(in: configuration.baseline).map { path throws(InputError) in
+                    try loader.load(path: path, displayPath: PathExpander.displayPath(path))
+                }
+            } catch {
+                throw .input(error)
+            }
+            do {
+                checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
+                                  pathBase: configuration.folder)
+            } catch {
+                throw .extraction(error)
+            }
+        case .refreshedStore:
+            let store = try FactStore.refreshed(path: configuration.factbase, sources: configuration.baseline,
+                                                extractor: extractor, loader: loader, progress: progress)
+            checker = Checker(extractor: extractor, facts: store, pathBase: configuration.folder)
+        case let .store(path):
+            do {
+                checker = Checker(extractor: extractor, facts: try FactStore.openForChecking(path: path, rules: ruleSet),
+                                  pathBase: configuration.folder)
+            } catch {
+                throw .store(error)
+            }
         }
     }
 
     /// Checks drafts, applying the sign-off ledger: signed-off contradictions come back `accepted`, and sign-offs
     /// whose claim is gone come back as the report's stale sign-offs. Every caller (command line, hook, server)
     /// goes through here, so every one of them honours sign-offs.
-    /// - Throws: `FactCheckError.extraction` when a rule fails on a draft, `.input` for a malformed ledger.
+    /// - Throws: `FactCheckError` when a rule fails on a draft, the fact store cannot be read, or the ledger is
+    ///   malformed.
     public func check(_ drafts: [Document]) throws(FactCheckError) -> [DraftReport] {
         let ledger = try readLedger()
         var reports: [DraftReport] = []
@@ -57,12 +89,7 @@ public struct CheckSession: Sendable {
 
     private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)
         throws(FactCheckError) -> DraftReport {
-        let report: DraftReport
-        do {
-            report = try checker.check(draft, changes: changes)
-        } catch {
-            throw .extraction(error)
-        }
+        let report = try checker.check(draft, changes: changes)
         guard let name = ledgerName(ofDraft: draft.path) else { return report }
         return ledger.apply(to: report, draft: name, reportingStale: changes == nil)
     }

@@ -2,17 +2,22 @@
 /// thing, and gives each a verdict with its evidence.
 public struct Checker: Sendable {
     public let extractor: ClaimExtractor
-    public let factBase: FactBase
+    /// Where the facts come from: an in-memory `FactBase` or a `FactStore`.
+    public let facts: any FactSource
     /// The folder that finding fingerprints name sources relative to (the configuration's folder), so that IDs
     /// do not depend on the folder factcheck runs in; nil keeps source paths as they are.
     public let pathBase: String?
     private let aligner: Aligner
 
-    public init(extractor: ClaimExtractor, factBase: FactBase, pathBase: String? = nil) {
+    public init(extractor: ClaimExtractor, facts: any FactSource, pathBase: String? = nil) {
         self.extractor = extractor
-        self.factBase = factBase
+        self.facts = facts
         self.pathBase = pathBase
-        self.aligner = Aligner(factBase: factBase)
+        self.aligner = Aligner(facts: facts)
+    }
+
+    public init(extractor: ClaimExtractor, factBase: FactBase, pathBase: String? = nil) {
+        self.init(extractor: extractor, facts: factBase, pathBase: pathBase)
     }
 
     /// How much better another claim of the draft must align with a fact before the fact is shown as that
@@ -24,13 +29,24 @@ public struct Checker: Sendable {
     ///   - draft: the draft.
     ///   - changes: when given, only the claims in these changed paragraphs are reported (every claim is still
     ///     aligned, so that evidence goes where it would without the filter).
-    /// - Throws: `ExtractionError` when a rule fails on the draft.
-    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(ExtractionError) -> DraftReport {
-        let extracted = try extractor.claims(in: draft)
+    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft, `.store` when the fact store
+    ///   cannot be read.
+    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(FactCheckError) -> DraftReport {
+        let extracted: [Claim]
+        do {
+            extracted = try extractor.claims(in: draft)
+        } catch {
+            throw .extraction(error)
+        }
         // Claims in paragraphs an editor silenced take no part: they neither get a verdict nor claim evidence.
         let silenced = IgnoreMarker.silencedRanges(in: draft)
         let claims = extracted.filter { claim in !silenced.contains { $0.overlaps(claim.span) } }
-        let alignments = claims.map(aligner.alignments(for:))
+        var alignments: [[Alignment]] = []
+        do {
+            for claim in claims { alignments.append(try aligner.alignments(for: claim)) }
+        } catch {
+            throw .store(error)
+        }
         // For each fact, the draft claim that restates it best: evidence goes to that claim first.
         var bestClaimForFact: [Int: (claim: Int, score: Double)] = [:]
         for (claimIndex, candidates) in alignments.enumerated() {
@@ -38,30 +54,37 @@ public struct Checker: Sendable {
                 bestClaimForFact[alignment.factIndex] = (claimIndex, alignment.score)
             }
         }
-        let allFindings = claims.enumerated().map { claimIndex, claim in
-            if let inconsistency = selfContradiction(of: claim, in: draft) { return inconsistency }
+        var allFindings: [Finding] = []
+        for (claimIndex, claim) in claims.enumerated() {
+            if let inconsistency = selfContradiction(of: claim, in: draft) {
+                allFindings.append(inconsistency)
+                continue
+            }
             let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
                 guard let best = bestClaimForFact[alignment.factIndex] else { return false }
                 return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
             }
-            let claimPassage = passage(of: claim, in: draft)
-            let evidenceItems = evidence.map { alignment in
-                let source = factBase.documents[alignment.fact.documentIndex]
-                return Evidence(source: source.path, sourceDate: source.date,
-                                passage: passage(of: alignment.fact.claim, in: source), score: alignment.score,
-                                sharedTerms: alignment.sharedTerms)
+            let claimPassage = Self.passage(of: claim, in: draft)
+            var evidenceItems: [Evidence] = []
+            for alignment in evidence {
+                let origin: FactOrigin
+                do {
+                    origin = try facts.origin(of: alignment.fact)
+                } catch {
+                    throw .store(error)
+                }
+                evidenceItems.append(Evidence(source: origin.source, sourceDate: origin.sourceDate,
+                                              passage: origin.passage, score: alignment.score,
+                                              sharedTerms: alignment.sharedTerms))
             }
-            let quotedEvidence = zip(evidence, evidenceItems).map { alignment, item in
-                let quote = quoted(alignment.fact.claim, in: factBase.documents[alignment.fact.documentIndex])
-                return "'\(quote)' (\(item.source):\(item.passage.location.line))"
-            }
-            return Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
-                           kind: claim.kind, rule: claim.ruleID,
-                           message: message(verdict: verdict, claim: claim, claimText: quoted(claim, in: draft),
-                                            evidence: quotedEvidence),
-                           claim: claimPassage, evidence: evidenceItems,
-                           fingerprint: ClaimFingerprint(kind: claim.kind, rule: claim.ruleID, claim: claimPassage,
-                                                         key: claim.key, evidence: evidenceItems, pathBase: pathBase))
+            allFindings.append(Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
+                                       kind: claim.kind, rule: claim.ruleID,
+                                       message: message(verdict: verdict, claim: claim, claimText: quoted(claim, in: draft),
+                                                        evidence: evidenceItems),
+                                       claim: claimPassage, evidence: evidenceItems,
+                                       fingerprint: ClaimFingerprint(kind: claim.kind, rule: claim.ruleID,
+                                                                     claim: claimPassage, key: claim.key,
+                                                                     evidence: evidenceItems, pathBase: pathBase)))
         }
         // IDs are given before the filter, so that a finding has the same ID in a partial report as in a full one.
         let findings = zip(claims, Self.identified(allFindings)).filter { claim, _ in changes?.contains(claim) ?? true }
@@ -100,7 +123,7 @@ public struct Checker: Sendable {
         else { return nil }
         let names = DateValue.weekdayNames
         let day = DateValue(year: date.year, month: date.month, day: date.day)
-        let claimPassage = passage(of: claim, in: draft)
+        let claimPassage = Self.passage(of: claim, in: draft)
         return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
                        message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "
                            + "not a \(names[stated - 1])",
@@ -109,7 +132,9 @@ public struct Checker: Sendable {
                                                      key: claim.key, evidence: [], pathBase: pathBase))
     }
 
-    private func passage(of claim: Claim, in document: Document) -> Passage {
+    /// A claim's text, value, location and sentence in its document (the original text, wherever HTML markup
+    /// was removed from the readable one).
+    static func passage(of claim: Claim, in document: Document) -> Passage {
         let span = document.originalRange(of: claim.span)
         return Passage(text: document.original.text(of: span), value: claim.value,
                 location: document.original.location(ofByte: span.lowerBound),
@@ -124,11 +149,13 @@ public struct Checker: Sendable {
             : Self.oneLine(document.original.text(of: document.originalRange(of: claim.span)))
     }
 
-    /// - Parameter evidence: each source's quote and place, as the message shows them.
-    private func message(verdict: Verdict, claim: Claim, claimText: String, evidence: [String]) -> String {
+    /// The message of a finding. Evidence is quoted as its passage was written: a store keeps no readable text
+    /// of its sources, so an HTML source is quoted with its markup.
+    private func message(verdict: Verdict, claim: Claim, claimText: String, evidence: [Evidence]) -> String {
         switch verdict {
         case .contradicted:
-            return "\(claim.message): draft says '\(claimText)'; the sources say " + evidence.joined(separator: " or ")
+            let sources = evidence.map { "'\(Self.oneLine($0.passage.text))' (\($0.source):\($0.passage.location.line))" }
+            return "\(claim.message): draft says '\(claimText)'; the sources say " + sources.joined(separator: " or ")
         case .supported:
             return "'\(claimText)' agrees with the sources"
         case .unverified:

@@ -3,6 +3,8 @@ public enum FactCheckError: Error, Sendable, CustomStringConvertible {
     case input(InputError)
     case rule(RuleError)
     case extraction(ExtractionError)
+    /// The fact store is missing, foreign, corrupt, built by other rules, or could not be written.
+    case store(FactStoreError)
     /// The run has no baseline to check against.
     case missingBaseline
 
@@ -11,6 +13,7 @@ public enum FactCheckError: Error, Sendable, CustomStringConvertible {
         case let .input(error): "\(error)"
         case let .rule(error): "\(error)"
         case let .extraction(error): "\(error)"
+        case let .store(error): "\(error)"
         case .missingBaseline:
             "no baseline: there are no trusted documents to check against (pass --baseline FILE, or set 'baseline' in factcheck.yml)"
         }

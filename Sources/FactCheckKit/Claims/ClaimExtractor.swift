@@ -18,8 +18,10 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The claims of a document, in text order.
+    /// - Parameter sentenceTokens: the words of each sentence, when the caller has them already (a fact base
+    ///   tokenizes every sentence for its statistics); computed here otherwise.
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
-    public func claims(in document: Document) throws(ExtractionError) -> [Claim] {
+    public func claims(in document: Document, sentenceTokens: [[Terms.Token]]? = nil) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
         var candidates: [Candidate] = []
         let context = ReadingContext(documentDate: document.date)
@@ -64,7 +66,8 @@ public struct ClaimExtractor: Sendable {
         }
         let accepted = resolveOverlaps(candidates)
         let valueSpans = accepted.map(\.valueSpan)
-        var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans)
+        var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans,
+                                      tokens: sentenceTokens)
         return accepted.map { candidate in
             let (tokens, names) = sentences.tokensAndNames(of: candidate.sentenceIndex)
             let references = sentences.references(in: candidate.sentenceIndex)

@@ -19,18 +19,23 @@ struct SentenceCache {
     private let document: Document
     private let lexicon: Lexicon
     private let valueSpans: [Range<Int>]
+    private let givenTokens: [[Terms.Token]]?
     private var cache: [Int: (tokens: [Terms.Token], names: SentenceNames)] = [:]
 
-    /// - Parameter valueSpans: the byte ranges of the document's claim values, which are never names.
-    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>]) {
+    /// - Parameters:
+    ///   - valueSpans: the byte ranges of the document's claim values, which are never names.
+    ///   - tokens: the words of every sentence, when the caller has them already (a fact base tokenizes every
+    ///     sentence for its statistics).
+    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>], tokens: [[Terms.Token]]? = nil) {
         self.document = document
         self.lexicon = lexicon
         self.valueSpans = valueSpans
+        self.givenTokens = tokens
     }
 
     mutating func tokensAndNames(of sentence: Int) -> (tokens: [Terms.Token], names: SentenceNames) {
         if let cached = cache[sentence] { return cached }
-        let tokens = Terms.tokens(in: document.readable, range: document.sentences[sentence].range)
+        let tokens = givenTokens?[sentence] ?? Terms.tokens(in: document.readable, range: document.sentences[sentence].range)
         let names = SentenceNames(tokens: tokens, lexicon: lexicon) { index in
             valueSpans.contains { $0.overlaps(tokens[index].range) }
         }

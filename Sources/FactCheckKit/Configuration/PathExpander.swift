@@ -59,3 +59,11 @@ public enum PathExpander {
         return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
     }
 }
+
+extension PathExpander {
+    /// A path made absolute against the working directory, with `.` and `..` resolved: how a store records a
+    /// document, so that the same file is the same document whatever folder factcheck runs from.
+    public static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -3,8 +3,10 @@ import Foundation
 /// The facts of the trusted documents, with provenance, the names they use, and the term statistics alignment
 /// weighs context with.
 ///
-/// Held in memory; everything that reads the base goes through this type.
-public struct FactBase: Sendable {
+/// Held in memory and built on every run: the accuracy harness, the rule examples and `--baseline` use it. It
+/// hands the aligner every fact (a linear scan), which keeps its figures exactly those of a full comparison;
+/// `FactStore` is the persistent, indexed counterpart.
+public struct FactBase: FactSource {
     public let documents: [Document]
     public let facts: [Fact]
     public let entities: EntityGazetteer
@@ -24,18 +26,14 @@ public struct FactBase: Sendable {
         var names: [String] = []
         var nameTerms: Set<String> = []
         for (index, document) in documents.enumerated() {
-            for claim in try extractor.claims(in: document) {
-                facts.append(Fact(claim: claim, documentIndex: index))
-                names.append(contentsOf: claim.entities)
+            let contribution = try DocumentFacts(document: document, extractor: extractor)
+            for claim in contribution.claims {
+                facts.append(Fact(claim: claim, index: facts.count, documentIndex: index))
             }
-            for sentence in document.sentences {
-                sentences += 1
-                let tokens = Terms.tokens(in: document.readable, range: sentence.range)
-                let terms = Set(tokens.compactMap { Terms.term($0.text, lexicon: extractor.ruleSet.lexicon) })
-                let lexicon = extractor.ruleSet.lexicon
-                nameTerms.formUnion(SentenceNames(tokens: tokens, lexicon: lexicon).nameTerms(lexicon: lexicon))
-                for term in terms { frequency[term, default: 0] += 1 }
-            }
+            names.append(contentsOf: contribution.entities)
+            nameTerms.formUnion(contribution.nameTerms)
+            sentences += contribution.sentenceCount
+            frequency.merge(contribution.termSentenceCounts, uniquingKeysWith: +)
         }
         self.facts = facts
         self.entities = EntityGazetteer(names: names)
@@ -46,7 +44,22 @@ public struct FactBase: Sendable {
 
     /// How much a shared term says: rare terms (a name, "roses") more than common ones ("president").
     public func weight(ofTerm term: String) -> Double {
-        let frequency = Double(sentenceFrequency[term] ?? 0)
-        return log((Double(sentenceCount) + 1) / (frequency + 0.5)) + 1
+        Self.weight(sentenceFrequency: sentenceFrequency[term] ?? 0, sentenceCount: sentenceCount)
+    }
+
+    // MARK: FactSource
+
+    /// Every fact: the in-memory base is small enough to compare with in full.
+    public func relatedFacts(to claim: Claim, terms: [WeightedTerm], minimumOverlap: Double) -> [Fact] { facts }
+
+    /// None: `relatedFacts` already returned every fact.
+    public func factsWithValue(near claim: Claim, offset: Int, limit: Int) -> [Fact] { [] }
+
+    public func knowsAnyName(in names: Set<String>) -> Bool { !names.isDisjoint(with: self.names) }
+
+    public func origin(of fact: Fact) -> FactOrigin {
+        let document = documents[fact.documentIndex]
+        return FactOrigin(source: document.path, sourceDate: document.date,
+                          passage: Checker.passage(of: fact.claim, in: document))
     }
 }

@@ -22,8 +22,11 @@ public struct RuleLoader {
         var rules: [Rule] = []
         var lexicon = Lexicon()
         var seen: [String: String] = [:]
+        var fingerprint = ContentHash()
         for file in try ruleFiles(in: paths) {
             let text = try read(file)
+            // Contents and name, not the folder: the same rules read from another checkout fit the same store.
+            fingerprint.add(Array(URL(fileURLWithPath: file).lastPathComponent.utf8) + [0] + Array(text.utf8) + [0])
             if URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "lexicon" {
                 try loadLexicon(text: text, file: file, into: &lexicon)
                 continue
@@ -40,7 +43,7 @@ public struct RuleLoader {
             throw RuleError(file: paths.joined(separator: ", "), message: "no rule files (*.yml) found",
                             hint: "point --rules at a folder of rule files, such as the repository's Rules/")
         }
-        return RuleSet(rules: rules, lexicon: lexicon)
+        return RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits)
     }
 
     /// Parses the rules of one file: either one rule mapping, or a mapping with `rules:` holding a list.

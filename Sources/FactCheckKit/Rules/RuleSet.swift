@@ -2,10 +2,14 @@
 public struct RuleSet: Sendable {
     public let rules: [Rule]
     public let lexicon: Lexicon
+    /// `ContentHash` of the rule and lexicon files' contents, in load order: a fact store records it and is
+    /// rebuilt when it changes. Empty for rules made in code.
+    public let fingerprint: String
 
-    public init(rules: [Rule], lexicon: Lexicon = Lexicon()) {
+    public init(rules: [Rule], lexicon: Lexicon = Lexicon(), fingerprint: String = "") {
         self.rules = rules
         self.lexicon = lexicon
+        self.fingerprint = fingerprint
     }
 
     /// The rule with an id, if any.

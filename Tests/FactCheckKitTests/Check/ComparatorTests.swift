@@ -68,7 +68,7 @@ import Testing
         let fact = try #require(try extractor.claims(in: source).first { $0.kind == "count" })
         let factBase = try FactBase(documents: [source], extractor: extractor)
         func alignment(_ score: Double, _ agreement: Agreement) -> Alignment {
-            Alignment(fact: Fact(claim: fact, documentIndex: 0), score: score, agreement: agreement, sharedTerms: [],
+            Alignment(fact: Fact(claim: fact, index: 0, documentIndex: 0), score: score, agreement: agreement, sharedTerms: [],
                       closeness: 0)
         }
         _ = factBase

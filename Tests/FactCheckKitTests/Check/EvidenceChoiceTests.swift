@@ -13,10 +13,10 @@ import Testing
         let facts = try extractor.claims(in: source)
         let twelve = try #require(facts.first { $0.value == .number(NumberRange(exactly: 12)) })
         let two = try #require(facts.first { $0.value == .number(NumberRange(exactly: 2)) })
-        var restated = Alignment(fact: Fact(claim: twelve, documentIndex: 0), score: 0.50, agreement: .disagrees,
+        var restated = Alignment(fact: Fact(claim: twelve, index: 0, documentIndex: 0), score: 0.50, agreement: .disagrees,
                                  sharedTerms: [], closeness: 0.1)
         restated.factIndex = 0
-        var near = Alignment(fact: Fact(claim: two, documentIndex: 0), score: 0.18, agreement: .disagrees,
+        var near = Alignment(fact: Fact(claim: two, index: 1, documentIndex: 0), score: 0.18, agreement: .disagrees,
                              sharedTerms: [], closeness: 0.9)
         near.factIndex = 1
         let (verdict, evidence) = Comparator.verdict(for: [restated, near])

@@ -1,0 +1,321 @@
+/// A stored fact as the aligner and the evidence need it, in a compact binary form, in two parts: the claim's
+/// body (rule, value, key, context, names, people, event and assertion: everything alignment reads) and the passage evidence shows.
+/// Identical bodies (the same sentence on the wire, in a hundred papers) are stored and scored once. Binary
+/// rather than JSON because a large archive holds millions of facts and candidate lookups decode hundreds.
+struct FactRecord {
+    var claim: Claim
+    var passage: Passage
+
+    /// Bumped whenever the layout below changes (it is part of the rules fingerprint, so old stores get rebuilt).
+    static let layoutVersion = 2
+
+    // MARK: Encoding
+
+    static func encode(claim: Claim, passage: Passage) -> [UInt8] {
+        encodeBody(claim) + encodePassage(passage)
+    }
+
+    /// The part alignment reads; equal bytes mean equal alignments with any draft claim.
+    static func encodeBody(_ claim: Claim) -> [UInt8] {
+        var writer = Writer()
+        writer.string(claim.ruleID)
+        writer.string(claim.kind)
+        writer.string(claim.severity.rawValue)
+        writer.value(claim.value)
+        writer.strings(claim.key)
+        writer.strings(claim.keyWords)
+        let context = claim.context.sorted { $0.key < $1.key }
+        writer.int(context.count)
+        for (term, weight) in context {
+            writer.string(term)
+            writer.double(weight)
+        }
+        writer.strings(claim.names.sorted())
+        writer.strings(claim.people.sorted())
+        writer.string(claim.event ?? "")
+        writer.string(claim.assertion.rawValue)
+        return writer.bytes
+    }
+
+    static func encodePassage(_ passage: Passage) -> [UInt8] {
+        var writer = Writer()
+        writer.string(passage.text)
+        writer.int(passage.location.offset)
+        writer.int(passage.location.line)
+        writer.int(passage.location.column)
+        writer.int(passage.length)
+        writer.string(passage.sentence)
+        return writer.bytes
+    }
+
+    /// Decodes a record written by `encode`; nil when the bytes are not one (a damaged store).
+    static func decode(_ bytes: [UInt8]) -> FactRecord? {
+        var reader = Reader(bytes: bytes)
+        guard let claim = reader.claim(), let passage = reader.passage(value: claim.value), reader.isAtEnd else { return nil }
+        return FactRecord(claim: claim, passage: passage)
+    }
+
+    /// Decodes a body written by `encodeBody`.
+    static func decodeBody(_ bytes: [UInt8]) -> Claim? {
+        var reader = Reader(bytes: bytes)
+        guard let claim = reader.claim(), reader.isAtEnd else { return nil }
+        return claim
+    }
+
+    /// Decodes a passage written by `encodePassage`, for a claim of `value`.
+    static func decodePassage(_ bytes: [UInt8], value: Value) -> Passage? {
+        var reader = Reader(bytes: bytes)
+        guard let passage = reader.passage(value: value), reader.isAtEnd else { return nil }
+        return passage
+    }
+}
+
+extension FactRecord.Reader {
+    mutating func claim() -> Claim? {
+        guard let ruleID = string(), let kind = string(),
+              let severity = string().flatMap(Severity.init(rawValue:)), let value = value(),
+              let key = strings(), let keyWords = strings(), let contextCount = int()
+        else { return nil }
+        var context: [String: Double] = [:]
+        context.reserveCapacity(contextCount)
+        for _ in 0..<contextCount {
+            guard let term = string(), let weight = double() else { return nil }
+            context[term] = weight
+        }
+        guard let names = strings(), let people = strings(), let event = string(),
+              let assertion = string().flatMap(Assertion.init(rawValue:))
+        else { return nil }
+        return Claim(ruleID: ruleID, kind: kind, severity: severity, message: "", value: value, span: 0..<0,
+                     valueSpan: 0..<0, sentenceIndex: 0, key: key, keyWords: keyWords, context: context,
+                     words: [:], entities: [], names: Set(names), people: Set(people),
+                     event: event.isEmpty ? nil : event, assertion: assertion)
+    }
+
+    mutating func passage(value: Value) -> Passage? {
+        guard let text = string(), let offset = int(), let line = int(), let column = int(), let length = int(),
+              let sentence = string()
+        else { return nil }
+        return Passage(text: text, value: value, location: TextLocation(offset: offset, line: line, column: column),
+                       length: length, sentence: sentence)
+    }
+}
+
+extension FactRecord {
+
+    // MARK: Byte-level writer and reader
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(256) }
+
+        mutating func int(_ value: Int) {
+            // Zig-zag varint: small numbers (lines, columns, counts) take one byte.
+            var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+            while zigzag >= 0x80 {
+                bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+                zigzag >>= 7
+            }
+            bytes.append(UInt8(zigzag))
+        }
+
+        mutating func double(_ value: Double) {
+            var bits = value.bitPattern
+            for _ in 0..<8 {
+                bytes.append(UInt8(bits & 0xFF))
+                bits >>= 8
+            }
+        }
+
+        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+        mutating func string(_ value: String) {
+            int(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func optionalString(_ value: String?) {
+            bool(value != nil)
+            if let value { string(value) }
+        }
+
+        mutating func optionalInt(_ value: Int?) {
+            bool(value != nil)
+            if let value { int(value) }
+        }
+
+        mutating func strings(_ values: [String]) {
+            int(values.count)
+            for value in values { string(value) }
+        }
+
+        mutating func range(_ range: NumberRange) {
+            double(range.low)
+            double(range.high)
+            bytes.append((range.lowOpen ? 1 : 0) | (range.highOpen ? 2 : 0) | (range.isStatedRange ? 4 : 0))
+        }
+
+        mutating func date(_ date: DateValue) {
+            optionalInt(date.year)
+            optionalInt(date.month)
+            optionalInt(date.day)
+            optionalInt(date.weekday)
+            optionalInt(date.quarter)
+        }
+
+        mutating func value(_ value: Value) {
+            switch value {
+            case let .number(range):
+                bytes.append(0)
+                self.range(range)
+            case let .percent(range, points):
+                bytes.append(1)
+                self.range(range)
+                bool(points)
+            case let .money(range, currency):
+                bytes.append(2)
+                self.range(range)
+                optionalString(currency)
+            case let .ordinal(position):
+                bytes.append(3)
+                int(position)
+            case let .date(date):
+                bytes.append(4)
+                self.date(date)
+            case let .duration(range, qualifier):
+                bytes.append(5)
+                self.range(range)
+                optionalString(qualifier?.rawValue)
+            case let .time(time):
+                bytes.append(6)
+                int(time.minutes.count)
+                for minute in time.minutes { int(minute) }
+                optionalString(time.zone)
+            case let .quantity(range, unit):
+                bytes.append(7)
+                self.range(range)
+                string(unit)
+            case let .dateRange(first, last):
+                bytes.append(8)
+                date(first)
+                date(last)
+            }
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        var isAtEnd: Bool { position == bytes.count }
+
+        mutating func byte() -> UInt8? {
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        mutating func int() -> Int? {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while let byte = byte() {
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    let value = Int64(bitPattern: result)
+                    return Int((value >> 1) ^ -(value & 1))
+                }
+                shift += 7
+                if shift > 63 { return nil }
+            }
+            return nil
+        }
+
+        mutating func double() -> Double? {
+            guard position + 8 <= bytes.count else { return nil }
+            var bits: UInt64 = 0
+            for index in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[position + index]) }
+            position += 8
+            return Double(bitPattern: bits)
+        }
+
+        mutating func bool() -> Bool? { byte().map { $0 != 0 } }
+
+        mutating func string() -> String? {
+            guard let count = int(), count >= 0, position + count <= bytes.count else { return nil }
+            defer { position += count }
+            return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+        }
+
+        /// nil when unreadable; `.some(nil)` for an absent string.
+        mutating func optionalString() -> String?? {
+            guard let present = bool() else { return nil }
+            guard present else { return .some(nil) }
+            guard let value = string() else { return nil }
+            return .some(value)
+        }
+
+        mutating func optionalInt() -> Int?? {
+            guard let present = bool() else { return nil }
+            guard present else { return .some(nil) }
+            guard let value = int() else { return nil }
+            return .some(value)
+        }
+
+        mutating func strings() -> [String]? {
+            guard let count = int(), count >= 0 else { return nil }
+            var values: [String] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = string() else { return nil }
+                values.append(value)
+            }
+            return values
+        }
+
+        mutating func range() -> NumberRange? {
+            guard let low = double(), let high = double(), let flags = byte() else { return nil }
+            return NumberRange(low: low, high: high, lowOpen: flags & 1 != 0, highOpen: flags & 2 != 0,
+                               isStatedRange: flags & 4 != 0)
+        }
+
+        mutating func date() -> DateValue? {
+            guard let year = optionalInt(), let month = optionalInt(), let day = optionalInt(),
+                  let weekday = optionalInt(), let quarter = optionalInt()
+            else { return nil }
+            return DateValue(year: year, month: month, day: day, weekday: weekday, quarter: quarter)
+        }
+
+        mutating func value() -> Value? {
+            switch byte() {
+            case 0: return range().map { .number($0) }
+            case 1:
+                guard let range = range(), let points = bool() else { return nil }
+                return .percent(range, points: points)
+            case 2:
+                guard let range = range(), let currency = optionalString() else { return nil }
+                return .money(range, currency: currency)
+            case 3: return int().map { .ordinal($0) }
+            case 4: return date().map { .date($0) }
+            case 5:
+                guard let range = range(), let qualifier = optionalString() else { return nil }
+                return .duration(range, qualifier: qualifier.flatMap(DurationQualifier.init(rawValue:)))
+            case 6:
+                guard let count = int(), count >= 0 else { return nil }
+                var minutes: [Int] = []
+                for _ in 0..<count {
+                    guard let minute = int() else { return nil }
+                    minutes.append(minute)
+                }
+                guard let zone = optionalString() else { return nil }
+                return .time(TimeValue(minutes: minutes, zone: zone))
+            case 7:
+                guard let range = range(), let unit = string() else { return nil }
+                return .quantity(range, unit: unit)
+            case 8:
+                guard let first = date(), let last = date() else { return nil }
+                return .dateRange(first, last)
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+// MARK: The store that `check` uses
+
+extension FactStore {
+    /// Opens the store at `path`, creating or refreshing it from `sources` first: new and changed files are added,
+    /// files no longer among the sources removed, and everything rebuilt when the rules changed. A file whose
+    /// size and modification time did not change is taken as unchanged without being read, so a refresh of an
+    /// unchanged archive costs a directory walk.
+    ///
+    /// Runs under the store's lock: two runs started at once do not both build it.
+    /// - Throws: `FactCheckError` for unreadable sources, failing rules or a store that cannot be used.
+    public static func refreshed(path: String, sources: [String], extractor: ClaimExtractor,
+                                 loader: DocumentLoader = DocumentLoader(),
+                                 progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStore {
+        let files: [String]
+        do {
+            files = try PathExpander.documents(in: sources).map(PathExpander.absolutePath)
+        } catch {
+            throw .input(error)
+        }
+        let lock: StoreLock
+        let store: FactStore
+        let builtByTheseRules: Bool
+        do {
+            lock = try StoreLock(storePath: path)
+            store = try FactStore(path: path, create: true)
+            builtByTheseRules = try store.isBuilt(by: extractor.ruleSet)
+        } catch {
+            throw .store(error)
+        }
+        _ = try withExtendedLifetime(lock) { () throws(FactCheckError) in
+            try store.add(files: files, extractor: extractor, loader: loader, trustFileTimes: builtByTheseRules,
+                          removingOthers: true, rebuilding: !builtByTheseRules, progress: progress)
+        }
+        return store
+    }
+}
+
+extension FactStore {
+    /// Runs `body` holding the store's lock (`PATH.lock`), so that commands that change the store (and `check`'s
+    /// refresh) take turns.
+    /// - Throws: `FactCheckError.store` when the lock file cannot be made, or what `body` throws.
+    public static func whileLocked<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let lock: StoreLock
+        do {
+            lock = try StoreLock(storePath: path)
+        } catch {
+            throw FactCheckError.store(error)
+        }
+        return try withExtendedLifetime(lock) { try body() }
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+
+/// The store's tables, created and upgraded by versioned migrations.
+///
+/// - `meta`: key/value facts about the base (the rules fingerprint it was built with, sentence count).
+/// - `documents`: one row per source file: path, content hash, size and modification time, date, format, and
+///   what it added to the statistics (so that removing it can take them back).
+/// - `claims`: one row per distinct claim body (`FactRecord.encodeBody`: value, key, context, names), with its
+///   value class and key: the same sentence on the wire and in a hundred papers is one claim, scored once.
+/// - `facts`: one row per claim occurrence: document, claim, and the passage evidence shows.
+/// - `terms`: every context term with the number of sentences it occurs in (the aligner's rarity weights).
+/// - `postings`: term → claims whose context holds it (with its closeness weight there), by value class: the
+///   candidate query by context, which sums the overlap in SQL and hands over only the claims that reach it.
+/// - `claim_values`: an R*Tree over (value class, value interval): the candidate query by value.
+/// - `name_terms`, `entities`: the words of full names and the names themselves with their aliases, counted by
+///   the documents that use them.
+enum FactStoreSchema {
+    /// Written into the SQLite header (`PRAGMA application_id`): "FCK1". A database without it is not ours.
+    static let applicationID: Int32 = 0x4643_4B31
+    /// The schema version, part of the rules fingerprint.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                PRAGMA application_id = \(applicationID);
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE documents (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    content_hash TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified REAL NOT NULL,
+                    date TEXT,
+                    format TEXT NOT NULL,
+                    sentence_count INTEGER NOT NULL,
+                    fact_count INTEGER NOT NULL,
+                    term_counts TEXT NOT NULL,
+                    name_terms TEXT NOT NULL,
+                    entities TEXT NOT NULL
+                );
+                CREATE TABLE claims (
+                    id INTEGER PRIMARY KEY,
+                    signature TEXT NOT NULL UNIQUE,
+                    value_class INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    fact_count INTEGER NOT NULL
+                );
+                CREATE INDEX claims_by_key ON claims(value_class, key) WHERE key <> '';
+                CREATE TABLE facts (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id),
+                    claim_id INTEGER NOT NULL REFERENCES claims(id),
+                    passage BLOB NOT NULL
+                );
+                CREATE INDEX facts_by_document ON facts(document_id);
+                CREATE INDEX facts_by_claim ON facts(claim_id, id);
+                CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, sentences INTEGER NOT NULL);
+                CREATE TABLE postings (
+                    term_id INTEGER NOT NULL,
+                    value_class INTEGER NOT NULL,
+                    claim_id INTEGER NOT NULL,
+                    weight REAL NOT NULL,
+                    PRIMARY KEY (term_id, value_class, claim_id)
+                ) WITHOUT ROWID;
+                CREATE VIRTUAL TABLE claim_values USING rtree(id, class_low, class_high, low, high);
+                CREATE TABLE name_terms (term TEXT PRIMARY KEY NOT NULL, documents INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE entities (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    alias TEXT,
+                    documents INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX entities_by_alias ON entities(alias);
+                INSERT INTO meta(key, value) VALUES ('sentence_count', '0'), ('rules_fingerprint', '');
+                """)
+        }
+        return migrator
+    }
+}

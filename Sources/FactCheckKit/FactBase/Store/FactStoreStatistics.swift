@@ -1,0 +1,18 @@
+/// What a store holds, for `factcheck base stats`.
+public struct FactStoreStatistics: Sendable, Equatable {
+    public let documents: Int
+    /// Total size of the source documents.
+    public let sourceBytes: Int
+    public let facts: Int
+    /// Distinct context terms, and (term, claim) postings that index claims by them.
+    public let terms: Int
+    public let postings: Int
+    public let entities: Int
+    public let sentences: Int
+    /// The fingerprint of the rules that built the base ("" while empty).
+    public let rulesFingerprint: String
+    /// Size of the SQLite file and its write-ahead log on disk.
+    public let fileBytes: Int
+    /// Distinct claim bodies among the facts (the same sentence in many documents is one).
+    public let distinctClaims: Int
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import FactCheckKit
+import Foundation
+
+/// `factcheck base add PATH...`: stores the facts of trusted documents; unchanged files are skipped by content
+/// hash, changed ones replaced. One transaction: interrupted, it leaves the previous base as it was.
+struct BaseAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add trusted documents (files, folders, globs) to the fact base; unchanged files are skipped."
+    )
+
+    @Argument(help: "Files, folders (their .txt and .md files, recursively) or globs.")
+    var paths: [String]
+
+    @OptionGroup var options: BaseOptions
+
+    func run() throws {
+        let configuration = try options.configuration()
+        let extractor = try options.extractor(configuration)
+        let files = try PathExpander.documents(in: paths).map(PathExpander.absolutePath)
+        let started = Date()
+        let update = try FactStore.whileLocked(configuration.factbase) {
+            let store = try options.openStore(configuration, create: true)
+            let bar = ProgressBar(label: "factcheck: base add", mode: options.progress)
+            defer { bar.finish() }
+            return try store.add(files: files, extractor: extractor, progress: bar.report)
+        }
+        print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
+    }
+}

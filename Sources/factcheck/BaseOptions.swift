@@ -1,0 +1,49 @@
+import ArgumentParser
+import FactCheckKit
+import Foundation
+
+/// The options every `factcheck base` command shares: which store, which rules, how to show progress.
+struct BaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The fact base file. Default: factcheck.yml's 'factbase', else .factcheck/facts.sqlite.")
+    var factbase: String?
+
+    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
+    var rules: [String] = []
+
+    @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
+    var config: String?
+
+    @Option(name: .long, help: "Progress on standard error: auto (a bar on a terminal), always (lines), never.")
+    var progress: ProgressBar.Mode = .auto
+
+    /// factcheck.yml (found or named), overridden by the flags.
+    func configuration() throws -> Configuration {
+        let loader = ConfigurationLoader()
+        var configuration: Configuration
+        if let config {
+            configuration = try loader.load(file: config)
+        } else if let found = loader.find(from: FileManager.default.currentDirectoryPath) {
+            configuration = try loader.load(file: found)
+        } else {
+            configuration = Configuration()
+        }
+        if let factbase { configuration.factbase = factbase }
+        if !rules.isEmpty { configuration.rules = rules }
+        if configuration.file == nil && rules.isEmpty { configuration.rules = [Terminal.defaultRulesFolder] }
+        return configuration
+    }
+
+    /// The rule set's extractor.
+    func extractor(_ configuration: Configuration) throws -> ClaimExtractor {
+        ClaimExtractor(ruleSet: try RuleLoader().load(paths: configuration.rules))
+    }
+
+    /// Opens the store (callers that change it hold its lock: `FactStore.whileLocked`).
+    func openStore(_ configuration: Configuration, create: Bool) throws -> FactStore {
+        do {
+            return try FactStore(path: configuration.factbase, create: create)
+        } catch {
+            throw FactCheckError.store(error)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import FactCheckKit
+import Foundation
+
+/// `factcheck base remove PATH...`: takes documents (or every document below a folder) out of the fact base.
+struct BaseRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove documents, or every document below a folder, from the fact base."
+    )
+
+    @Argument(help: "Stored files or folders (they need not exist any more).")
+    var paths: [String]
+
+    @OptionGroup var options: BaseOptions
+
+    func run() throws {
+        let configuration = try options.configuration()
+        let started = Date()
+        let update = try FactStore.whileLocked(configuration.factbase) {
+            try options.openStore(configuration, create: false).remove(paths: paths.map(PathExpander.absolutePath))
+        }
+        print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import Testing
+@testable import FactCheckKit
+
+@Suite struct FactStoreTests {
+    static let ruleSet = try! RuleLoader().load(paths: [RepositoryPaths.rules])
+    static let extractor = ClaimExtractor(ruleSet: ruleSet)
+    static let exampleText = try! String(contentsOfFile: RepositoryPaths.exampleSource, encoding: .utf8)
+
+    /// A fresh folder for one test.
+    private func scratch(_ files: [String: String] = [:]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("factstore-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return folder
+    }
+
+    private func files(in folder: String) throws -> [String] {
+        try PathExpander.documents(in: [folder]).map(PathExpander.absolutePath)
+    }
+
+    @Test func aNewStoreIsMigratedAndReopens() throws {
+        let path = try scratch() + "/base/facts.sqlite"
+        _ = try FactStore(path: path, create: true)
+        let store = try FactStore(path: path, create: false)
+        let statistics = try store.statistics()
+        #expect(statistics.documents == 0 && statistics.facts == 0 && statistics.rulesFingerprint == "")
+        #expect(try store.integrityCheck() == "ok")
+        let applicationID = try DatabaseQueue(path: path).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        #expect(applicationID == FactStoreSchema.applicationID)
+    }
+
+    @Test func aMissingStoreIsAnErrorUnlessCreated() throws {
+        let path = try scratch() + "/none.sqlite"
+        #expect(throws: FactStoreError.self) { try FactStore(path: path, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func addsSkipsUnchangedReplacesChangedAndRemoves() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "In 2021, 1,300 detainees were held in 12 prisons."])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        let first = try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(first.added == 2 && first.unchanged == 0 && first.facts > 0)
+        let again = try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(again == { var update = FactStoreUpdate(); update.unchanged = 2; return update }())
+        try Data("In 2022, 1,400 detainees were held in 13 prisons.".utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        let changed = try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(changed.replaced == 1 && changed.unchanged == 1 && changed.added == 0)
+        let documents = try store.documents()
+        #expect(documents.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["a.txt", "b.txt"])
+        #expect(documents[1].contentHash == ContentHash.of(Array("In 2022, 1,400 detainees were held in 13 prisons.".utf8)))
+        let removed = try store.remove(paths: [folder + "/b.txt"])
+        #expect(removed.removed == 1)
+        #expect(try store.documents().count == 1)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func statisticsAfterChangesEqualThoseOfAFreshBuild() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "Zenkovich was sentenced to 11 years in 2021."])
+        let grown = try FactStore(path: folder + "/grown.sqlite", create: true)
+        try grown.add(files: [folder + "/b.txt"], extractor: Self.extractor)
+        try grown.add(files: try files(in: folder), extractor: Self.extractor)
+        try Data("Zenkovich was sentenced to 12 years in 2022.".utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try grown.add(files: try files(in: folder), extractor: Self.extractor)
+        try grown.remove(paths: [folder + "/b.txt"])
+        let fresh = try FactStore(path: folder + "/fresh.sqlite", create: true)
+        try fresh.add(files: [folder + "/a.txt"], extractor: Self.extractor)
+        let (g, f) = (try grown.statistics(), try fresh.statistics())
+        #expect(g.documents == f.documents && g.facts == f.facts && g.sentences == f.sentences)
+        #expect(g.terms == f.terms && g.postings == f.postings && g.entities == f.entities)
+        for term in ["zenkovich", "prisoner", "releas", "lukashenko"] {
+            #expect(try grown.weight(ofTerm: term) == fresh.weight(ofTerm: term))
+        }
+    }
+
+    @Test func removingAPathNotInTheBaseChangesNothing() throws {
+        let folder = try scratch(["a.txt": Self.exampleText])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(throws: FactCheckError.self) { try store.remove(paths: [folder + "/a.txt", folder + "/nothing.txt"]) }
+        #expect(try store.documents().count == 1)
+    }
+
+    @Test func aFailedAddLeavesThePreviousBase() throws {
+        let folder = try scratch(["a.txt": Self.exampleText])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        let before = try store.statistics()
+        try Data([0x48, 0x69, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/z-binary.txt"))
+        try Data("Some 40 prisoners were freed in 2024.".utf8).write(to: URL(fileURLWithPath: folder + "/m.txt"))
+        #expect(throws: FactCheckError.self) { try store.add(files: try files(in: folder), extractor: Self.extractor) }
+        #expect(try store.statistics() == before)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefused() throws {
+        let path = try scratch(["notes.sqlite": "these are my notes, not a database"]) + "/notes.sqlite"
+        let error = try #require(throws: FactStoreError.self) { try FactStore(path: path, create: true) }
+        #expect(error.message.contains("not an SQLite database"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "these are my notes, not a database")
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedAndLeftAlone() throws {
+        let path = try scratch() + "/other.sqlite"
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
+        let error = try #require(throws: FactStoreError.self) { try FactStore(path: path, create: true) }
+        #expect(error.message.contains("some other program"))
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+        #expect(tables == ["invoices"])
+    }
+
+    @Test func aDamagedStoreIsRefusedWithAClearMessage() throws {
+        let folder = try scratch(["a.txt": Self.exampleText])
+        let path = folder + "/facts.sqlite"
+        try FactStore(path: path, create: true).add(files: try files(in: folder), extractor: Self.extractor)
+        // Keep the header, scramble the rest: SQLite sees its own format but cannot read the pages.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        for index in 100..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        let error = try #require(throws: FactStoreError.self) {
+            let store = try FactStore(path: path, create: false)
+            _ = try store.documents()
+        }
+        #expect(error.message.contains("damaged") || error.message.contains("not a factcheck fact base"))
+    }
+
+    @Test func aStoreBuiltByOtherRulesMustBeRebuilt() throws {
+        let folder = try scratch(["a.txt": Self.exampleText])
+        let path = folder + "/facts.sqlite"
+        let store = try FactStore(path: path, create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(try store.isBuilt(by: Self.ruleSet))
+        let otherRules = RuleSet(rules: Self.ruleSet.rules, lexicon: Self.ruleSet.lexicon, fingerprint: "other")
+        let other = ClaimExtractor(ruleSet: otherRules)
+        #expect(try !store.isBuilt(by: otherRules))
+        let error = try #require(throws: FactStoreError.self) { try FactStore.openForChecking(path: path, rules: otherRules) }
+        #expect(error.description.contains("factcheck base rebuild"))
+        #expect(throws: FactCheckError.self) { try store.add(files: try files(in: folder), extractor: other) }
+        let rebuilt = try store.rebuild(extractor: other)
+        #expect(rebuilt.added == 1)
+        #expect(try store.isBuilt(by: otherRules) && !store.isBuilt(by: Self.ruleSet))
+    }
+
+    @Test func theRulesFingerprintFollowsTheRuleFiles() throws {
+        let folder = try scratch()
+        try FileManager.default.copyItem(atPath: RepositoryPaths.rules, toPath: folder + "/Rules")
+        let before = try RuleLoader().load(paths: [folder + "/Rules"]).fingerprint
+        #expect(before == Self.ruleSet.fingerprint)
+        let ruleFile = try #require(FileManager.default.enumerator(atPath: folder + "/Rules")?.allObjects
+            .compactMap { $0 as? String }.first { $0.hasSuffix(".yml") })
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/Rules/" + ruleFile))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n# a comment is a change too\n".utf8))
+        try handle.close()
+        #expect(try RuleLoader().load(paths: [folder + "/Rules"]).fingerprint != before)
+    }
+
+    @Test func checkingFromTheStoreGivesTheVerdictsOfTheInMemoryBase() throws {
+        let folder = try scratch(["belarus.txt": Self.exampleText,
+                                  "other.txt": "In 2023, 20 roses were sold for $3.1 billion, about 12% more than in 2022."])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        let documents = try files(in: folder).map { try DocumentLoader().load(path: $0, displayPath: PathExpander.displayPath($0)) }
+        let memory = Checker(extractor: Self.extractor, factBase: try FactBase(documents: documents, extractor: Self.extractor))
+        let stored = Checker(extractor: Self.extractor, facts: store)
+        let drafts = [
+            try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("Examples/drafts/belarus-errors.md").path, encoding: .utf8),
+            "Lukashenko let 18 prisoners go, Trump said. Zenkovich was sentenced to 12 years.",
+            "Trump said talks continue about freeing 1,250 detainees. 21 roses were sold in 2023 for $3.1 billion.",
+            "Some 13% more roses were sold. Putin landed in Anchorage on August 14.",
+        ]
+        for text in drafts {
+            let draft = try Document(path: "draft.md", text: text)
+            let (a, b) = (try memory.check(draft), try stored.check(draft))
+            #expect(a.findings.map(\.verdict) == b.findings.map(\.verdict))
+            #expect(a.findings.map(\.message) == b.findings.map(\.message))
+            #expect(a.findings.map(\.evidence) == b.findings.map(\.evidence))
+        }
+    }
+
+    @Test func aStoryInManyPapersIsOneClaimAndChecksAsInMemory() throws {
+        let copies = Dictionary(uniqueKeysWithValues: (1...5).map { ("copy-\($0).txt", Self.exampleText) })
+        let folder = try scratch(copies.merging(["roses.txt": "In 2023, 20 roses were sold for $3.1 billion."]) { a, _ in a })
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        let statistics = try store.statistics()
+        // Each claim of the story is stored once and occurs five times.
+        #expect(statistics.distinctClaims < statistics.facts)
+        #expect((statistics.facts - statistics.distinctClaims) % 4 == 0)
+        let documents = try files(in: folder).map { try DocumentLoader().load(path: $0, displayPath: PathExpander.displayPath($0)) }
+        let memory = Checker(extractor: Self.extractor, factBase: try FactBase(documents: documents, extractor: Self.extractor))
+        let stored = Checker(extractor: Self.extractor, facts: store)
+        let draft = try Document(path: "draft.md", text: try String(contentsOfFile: RepositoryPaths.root
+            .appendingPathComponent("Examples/drafts/belarus-errors.md").path, encoding: .utf8))
+        let (a, b) = (try memory.check(draft), try stored.check(draft))
+        #expect(a.findings.map(\.message) == b.findings.map(\.message))
+        #expect(a.findings.map(\.evidence) == b.findings.map(\.evidence))
+        // Removing four copies keeps the claims of the fifth.
+        try store.remove(paths: (1...4).map { folder + "/copy-\($0).txt" })
+        #expect(try store.statistics().distinctClaims == statistics.distinctClaims)
+        try store.remove(paths: [folder + "/copy-5.txt"])
+        #expect(try store.statistics().distinctClaims < statistics.distinctClaims)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func everyKindOfValueSurvivesTheRecord() throws {
+        let values: [Value] = [
+            .number(NumberRange(low: 1_250, high: 1_350, lowOpen: true, isStatedRange: true)),
+            .number(NumberRange(low: 15, high: .infinity, lowOpen: true)),
+            .percent(NumberRange(exactly: 12.5), points: true), .money(NumberRange(exactly: 3.1e9), currency: "USD"),
+            .money(NumberRange(exactly: 7), currency: nil), .ordinal(-3),
+            .date(DateValue(year: 2025, month: 8, day: 15, weekday: 5)), .date(DateValue(quarter: 3)),
+            .duration(NumberRange(exactly: 132), qualifier: .suspended), .duration(NumberRange(exactly: 6), qualifier: nil),
+            .time(TimeValue(minutes: [660, 1380], zone: "moscow")), .time(TimeValue(minutes: [720])),
+            .quantity(NumberRange(exactly: 40), unit: "km"),
+            .dateRange(DateValue(year: 2021), DateValue(year: 2025, month: 2)),
+        ]
+        for value in values {
+            let claim = Claim(ruleID: "core.x", kind: "count", severity: .warning, message: "", value: value, span: 0..<0,
+                              valueSpan: 0..<0, sentenceIndex: 0, key: ["prisoner"], keyWords: ["detainee"],
+                              context: ["releas": 1, "zenkovich": 0.375], words: [:], entities: [],
+                              names: ["yuri", "zenkovich"])
+            let passage = Passage(text: "16 prisoners", value: value, location: TextLocation(offset: 70, line: 3, column: 9),
+                                  length: 12, sentence: "Lukashenko released 16 prisoners.")
+            let record = try #require(FactRecord.decode(FactRecord.encode(claim: claim, passage: passage)))
+            #expect(record.claim.value == value)
+            #expect(record.passage == passage)
+            #expect(record.claim.key == claim.key && record.claim.keyWords == claim.keyWords)
+            #expect(record.claim.context == claim.context && record.claim.names == claim.names)
+            #expect(record.claim.ruleID == "core.x" && record.claim.severity == .warning)
+        }
+        #expect(FactRecord.decode([1, 2, 3]) == nil)
+    }
+}
