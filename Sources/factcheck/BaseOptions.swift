@@ -16,20 +16,10 @@ struct BaseOptions: ParsableArguments {
     @Option(name: .long, help: "Progress on standard error: auto (a bar on a terminal), always (lines), never.")
     var progress: ProgressBar.Mode = .auto
 
-    /// factcheck.yml (found or named), overridden by the flags.
+    /// factcheck.yml (found or named), overridden by the flags; resolved as `check` and `serve` resolve theirs.
     func configuration() throws -> Configuration {
-        let loader = ConfigurationLoader()
-        var configuration: Configuration
-        if let config {
-            configuration = try loader.load(file: config)
-        } else if let found = loader.find(from: FileManager.default.currentDirectoryPath) {
-            configuration = try loader.load(file: found)
-        } else {
-            configuration = Configuration()
-        }
+        var configuration = try ConfigurationFlags(config: config, baseline: [], rules: rules).resolved()
         if let factbase { configuration.factbase = factbase }
-        if !rules.isEmpty { configuration.rules = rules }
-        if configuration.file == nil && rules.isEmpty { configuration.rules = [Terminal.defaultRulesFolder] }
         return configuration
     }
 
