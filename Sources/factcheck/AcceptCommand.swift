@@ -20,14 +20,7 @@ struct AcceptCommand: ParsableCommand {
     @Option(name: .long, help: "Why the finding is accepted; kept in the ledger and shown in reports.")
     var reason: String
 
-    @Option(name: .long, help: "A trusted document, folder or glob (repeatable). Default: factcheck.yml's baseline.")
-    var baseline: [String] = []
-
-    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
-    var rules: [String] = []
-
-    @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
-    var config: String?
+    @OptionGroup var configurationFlags: ConfigurationFlags
 
     @Option(name: .customLong("draft-format"), help: "Read the draft as text or markdown (default: by file extension).")
     var draftFormat: String?
@@ -45,7 +38,7 @@ struct AcceptCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
+        let configuration = try configurationFlags.resolved()
         let session = try CheckSession(configuration: configuration)
         let document = try DocumentLoader().load(path: draft, format: draftFormat.flatMap(DocumentFormat.init(rawValue:)))
         let (signOff, isNew) = try session.accept(id: claim, in: document, reason: reason,

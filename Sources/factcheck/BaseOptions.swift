@@ -18,7 +18,7 @@ struct BaseOptions: ParsableArguments {
 
     /// factcheck.yml (found or named), overridden by the flags; resolved as `check` and `serve` resolve theirs.
     func configuration() throws -> Configuration {
-        var configuration = try ConfigurationFlags(config: config, baseline: [], rules: rules).resolved()
+        var configuration = try ConfigurationFlags.resolve(config: config, baseline: [], rules: rules)
         if let factbase { configuration.factbase = factbase }
         return configuration
     }

@@ -21,11 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Draft files to check; '-' reads standard input.")
     var drafts: [String]
 
-    @Option(name: .long, help: "A trusted document, folder or glob (repeatable). Default: factcheck.yml's baseline.")
-    var baseline: [String] = []
-
-    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
-    var rules: [String] = []
+    @OptionGroup var configurationFlags: ConfigurationFlags
 
     @Option(name: .long, help: "Check against this fact base as it is, without refreshing it from the sources (the fast path for a hook).")
     var factbase: String?
@@ -41,9 +37,6 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on contradictions at or above: error, warning, info, never.")
     var failOn: FailOn?
-
-    @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
-    var config: String?
 
     @Flag(name: .customLong("show-all"), help: "In text output, list supported and unverified claims too.")
     var showAll = false
@@ -141,7 +134,7 @@ struct CheckCommand: ParsableCommand {
     /// written); `--factbase` uses that store as it is; otherwise the configured store, refreshed from
     /// factcheck.yml's baseline, or used as it is when the configuration names no baseline.
     private func factsFrom(_ configuration: Configuration) -> CheckSession.FactsFrom {
-        if !baseline.isEmpty { return .memory }
+        if !configurationFlags.baseline.isEmpty { return .memory }
         if let factbase { return .store(path: factbase) }
         if configuration.baseline.isEmpty, FileManager.default.fileExists(atPath: configuration.factbase) {
             return .store(path: configuration.factbase)
@@ -151,7 +144,7 @@ struct CheckCommand: ParsableCommand {
 
     /// factcheck.yml (found or named), overridden by the flags.
     private func resolvedConfiguration() throws -> Configuration {
-        var configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
+        var configuration = try configurationFlags.resolved()
         if let failOn { configuration.failOn = failOn == .never ? nil : Severity(rawValue: failOn.rawValue) }
         return configuration
     }

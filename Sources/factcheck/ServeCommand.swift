@@ -24,14 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The TCP port to listen on; 0 picks a free one (the start-up log line says which).")
     var port = 8787
 
-    @Option(name: .long, help: "A trusted document, folder or glob (repeatable). Default: factcheck.yml's baseline.")
-    var baseline: [String] = []
-
-    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
-    var rules: [String] = []
-
-    @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
-    var config: String?
+    @OptionGroup var configurationFlags: ConfigurationFlags
 
     @Option(name: .customLong("max-body"), help: "The largest request body accepted, in bytes or with KiB/MiB (larger: 413).")
     var maxBody = ByteSize(bytes: ServerOptions.defaultMaxBodyBytes)
@@ -49,7 +42,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ConfigurationFlags(config: config, baseline: baseline, rules: rules).resolved()
+        let configuration = try configurationFlags.resolved()
         let options = ServerOptions(host: host, port: port, maxBodyBytes: maxBody.bytes,
                                     timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: try token())
         let session = try CheckSession(configuration: configuration)
