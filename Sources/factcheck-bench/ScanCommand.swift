@@ -25,8 +25,17 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("per-pattern"), help: "Also time each pattern alone (one thread, one run).")
     var perPattern = false
 
+    @Flag(name: .customLong("print-patterns"), help: "Print each rule's patterns as compiled (macros expanded) and stop.")
+    var printPatterns = false
+
     func run() throws {
         let ruleSet = try RuleLoader().load(paths: rules)
+        if printPatterns {
+            for rule in ruleSet.rules {
+                for pattern in rule.patterns { print("\(rule.id)\t\(pattern.source)") }
+            }
+            return
+        }
         let patterns = ruleSet.rules.flatMap(\.patterns)
         // Files are read before timing: the scan is what is measured, not the disk.
         let subjects: [[UInt8]] = try PathExpander.documents(in: paths).map { Array(FileManager.default.contents(atPath: $0) ?? Data()) }

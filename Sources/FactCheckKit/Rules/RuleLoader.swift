@@ -11,7 +11,7 @@ public struct RuleLoader {
     static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
     static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "events", "description"]
 
-    private let expander = MacroExpander(fragments: ValueMacros.fragments)
+    private let expander = MacroExpander(fragments: ValueMacros.fragments.merging(ValueMacros.startChecks) { $1 })
 
     public init() {}
 
@@ -143,7 +143,8 @@ public struct RuleLoader {
         do {
             expansion = try expander.expand(written)
         } catch {
-            let known = ValueMacros.fragments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            let known = (Array(ValueMacros.fragments.keys) + Array(ValueMacros.startChecks.keys)).sorted()
+                .map { "{\($0)}" }.joined(separator: ", ")
             throw RuleError(file: file, line: line, rule: rule,
                             message: "unknown macro {\(error.name)} at offset \(error.offset) of the pattern (known: \(known))")
         }

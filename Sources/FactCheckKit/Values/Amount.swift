@@ -70,6 +70,15 @@ struct Amount {
                     NumberWords.fractionPattern]
             .joined(separator: "|") + #")(?:\s+and\s+a\s+half\b)?)"#
 
+    /// How `pattern` and `dashRangePattern` begin: a digit or a sign (`digitPattern`, `dashRangePattern`, digits
+    /// of `spokenDecimalPattern`), "minus", a number word (`spokenDecimalPattern`, `NumberWords.wholePattern`),
+    /// "dozen", "half" or "a" (`wholePattern`, `couplePattern`), or the first word of a fraction.
+    static let start = FragmentStart(
+        words: Set(NumberWords.units.keys).union(NumberWords.tens.keys)
+            .union(["minus", "dozen", "half", "a"]).union(NumberWords.fractions.map { $0.0[0] }),
+        characters: FragmentStart.digits.characters.union(["-", "\u{2212}"])
+    )
+
     // MARK: Parsers
 
     /// Reads a digit token's figure: its value and the number of decimals; nil for malformed grouping ("1,30").

@@ -63,6 +63,16 @@ public enum DateReader: ValueReader {
         relativePattern,
     ].joined(separator: "|") + ")"
 
+    /// How `pattern` begins: a weekday, a month (full or abbreviated), "the" (`dayOfMonth`, seasons, decades),
+    /// "mid", "early" or "late", a season, "last", "this" or "next", a number word before "ago", "yesterday",
+    /// "today" or "tomorrow"; a digit, or the apostrophe of "'90s".
+    static let start = FragmentStart(
+        words: Set(weekdayNames.keys).union(monthNames.keys).union(monthAbbreviations.keys).union(periodPrefixes)
+            .union(seasons.keys).union(agoCounts.keys)
+            .union(["the", "last", "this", "next", "yesterday", "today", "tomorrow"]),
+        characters: FragmentStart.digits.characters.union(["'", "\u{2019}"])
+    )
+
     /// `date`: any full, partial or relative date; `month`: a month name ("August", "Aug.", "Sept.");
     /// `weekday`: "Wednesday"; `year`: 1900-2099 in four digits.
     public static var macros: [String: String] {

@@ -68,6 +68,12 @@ public enum DurationReader: ValueReader {
     /// `duration`: a length of time in words or digits, with its hedge or range.
     public static var macros: [String: String] { ["duration": pattern] }
 
+    /// How `pattern` begins: "a" or "an" before an adjective, an amount or a range (`adjectivePattern`); a number,
+    /// a hedge, "a", "an" or "half" (`firstPartPattern`).
+    static let start: FragmentStart =
+        NumberReader.start.union(Amount.start).union(Hedge.start)
+            .union(FragmentStart(words: ["a", "an", "half"]))
+
     /// Reads a duration matched by `duration` to `.duration(seconds, qualifier: nil)`.
     /// Durations as they are said ("1 hour thirty", "2 more minutes", "2m"; see `SpokenDuration`) and the marks
     /// for minutes and seconds ("2'", "1\"") are read too, though the macro does not look for them.

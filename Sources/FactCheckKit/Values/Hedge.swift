@@ -33,6 +33,9 @@ enum Hedge: Equatable {
     /// The hedge words, without the whitespace that must follow them.
     static let pattern: String = #"\b"# + ValuePattern.alternation(phrases.map(\.0)) + #"\b"#
 
+    /// How `pattern` begins: the first word of a phrase.
+    static let start = FragmentStart(words: Set(phrases.map { $0.0[0] }))
+
     /// Parses a hedge at `index`; returns the index after it (the amount must follow after whitespace).
     static func parse(_ tokens: TokenStream, _ index: Int) -> (Int, Hedge)? {
         for (words, hedge) in phrases {

@@ -54,6 +54,12 @@ public enum MoneyReader: ValueReader {
     /// `money`: an amount with its currency symbol, code or word, and its hedge or range.
     public static var macros: [String: String] { ["money": pattern] }
 
+    /// How `pattern` begins: "between" or a hedge, a lead (a dollar prefix, a symbol, a code), or a number.
+    static let start: FragmentStart =
+        NumberReader.start.union(Hedge.start).union(FragmentStart(
+            words: Set(["between"]).union(dollarPrefixes.keys).union(codes),
+            characters: Set(symbols.keys.flatMap(\.unicodeScalars))))
+
     /// Reads money matched by `money` to `.money(range, currency:)`.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }

@@ -39,6 +39,10 @@ public enum NumberReader: ValueReader {
     /// "1.3 thousand", "-5"); `integer`: digits only ("1,300", "16").
     public static var macros: [String: String] { ["number": pattern, "integer": integerPattern] }
 
+    /// How `pattern` begins: "between", a hedge, an amount (alone, or a range's first), or a vague phrase.
+    static let start = Amount.start.union(Hedge.start)
+        .union(FragmentStart(words: Set(["between"] + vague.map { $0.0[0] })))
+
     /// Reads a number matched by `number` or `integer` to `.number(range)`.
     ///
     /// Beyond what the macro matches, a reader also takes a figure restated in brackets ("forty-five (45)", as

@@ -24,6 +24,10 @@ public enum PercentReader: ValueReader {
     /// `percent`: a percentage or a change in percentage points, with its hedge or range.
     public static var macros: [String: String] { ["percent": pattern] }
 
+    /// How `pattern` begins: "between", a hedge, an amount or a figure in digits.
+    static let start: FragmentStart =
+        Amount.start.union(Hedge.start).union(FragmentStart(words: ["between"])).union(.digits)
+
     /// Reads a percentage matched by `percent` to `.percent(range, points:)`; basis points are read as hundredths
     /// of a percentage point.
     public static func read(_ text: String, context: ReadingContext) -> Value? {

@@ -27,6 +27,9 @@ public enum QuantityReader: ValueReader {
     /// `quantity`: an amount with a unit of length, mass, area, volume, speed or temperature.
     public static var macros: [String: String] { ["quantity": pattern] }
 
+    /// How `pattern` begins: with the number.
+    static let start: FragmentStart = NumberReader.start
+
     /// Reads a quantity matched by `quantity` to `.quantity(range, unit:)`, in base units.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text), limit: 32) else { return nil }

@@ -12,9 +12,26 @@ public enum ValueMacros {
     /// Macro name (without braces) → PCRE2 fragment, merged from all readers. Fragments have no capturing groups,
     /// use `[0-9]` rather than `\d`, and are meant for UTF without UCP. Each is wrapped in `(?i:...)`, so a value
     /// reads the same ("August", "AUG.", "p.m.", "PM") whether or not the rule compiles with PCRE2_CASELESS.
+    /// A fragment with a `FragmentStart` begins with its lookahead.
     public static let fragments: [String: String] = readers.reduce(into: [:]) { merged, reader in
-        merged.merge(reader.macros.mapValues { "(?i:" + $0 + ")" }) { first, _ in first }
+        let wrapped = Dictionary(uniqueKeysWithValues: reader.macros.map { name, fragment in
+            (name, "(?i:" + (starts[name]?.lookahead ?? "") + fragment + ")")
+        })
+        merged.merge(wrapped) { first, _ in first }
     }
+
+    /// How the large macros begin, written before them as a lookahead (see `FragmentStart`).
+    static let starts: [String: FragmentStart] = [
+        "number": NumberReader.start, "money": MoneyReader.start, "percent": PercentReader.start,
+        "quantity": QuantityReader.start, "duration": DurationReader.start, "date": DateReader.start,
+    ]
+
+    /// `{number-start}`, `{money-start}`, ...: the lookahead of a large macro alone, for a rule that must test
+    /// something else (a long lookbehind) where the value begins: written first, it spares that test at positions
+    /// where no value can begin. Zero-width, so not among `fragments` (which must match some text).
+    public static let startChecks: [String: String] = Dictionary(uniqueKeysWithValues: starts.map { name, start in
+        (name + "-start", "(?i:" + start.lookahead + ")")
+    })
 
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",

@@ -22,7 +22,16 @@ enum ValuePattern {
 
     /// An alternation of words or multi-word phrases, longest first, words joined by `\s+`; phrases may contain
     /// regex pieces only through `escape`d text.
+    ///
+    /// Written as a prefix tree (`PhraseTrie`) where that matches the same: PCRE2 tries a flat list branch by
+    /// branch at every word start, which made the number-word macros the slowest part of every rule.
     static func alternation(_ phrases: [[String]]) -> String {
+        if let trie = PhraseTrie(phrases: phrases) { return trie.pattern }
+        return flatAlternation(phrases)
+    }
+
+    /// The alternation as a flat list of branches, longest first.
+    static func flatAlternation(_ phrases: [[String]]) -> String {
         let sorted = phrases.sorted { $0.joined(separator: " ").count > $1.joined(separator: " ").count }
         return "(?:" + sorted.map { $0.map(escape).joined(separator: #"\s+"#) }.joined(separator: "|") + ")"
     }
