@@ -21,6 +21,8 @@ struct SentenceCache {
     private let valueSpans: [Range<Int>]
     private let givenTokens: [[Terms.Token]]?
     private var cache: [Int: (tokens: [Terms.Token], names: SentenceNames)] = [:]
+    /// Every claim of a sentence asks for its references; they are worked out once per sentence.
+    private var referenceCache: [Int: [Reference]] = [:]
 
     /// - Parameters:
     ///   - valueSpans: the byte ranges of the document's claim values, which are never names.
@@ -47,6 +49,13 @@ struct SentenceCache {
     /// surname, of the same sentence). A pronoun refers to the first person the sentence before names, its
     /// subject as often as not, and only when the sentence has named no one before the pronoun.
     mutating func references(in sentence: Int) -> [Reference] {
+        if let cached = referenceCache[sentence] { return cached }
+        let found = findReferences(in: sentence)
+        referenceCache[sentence] = found
+        return found
+    }
+
+    private mutating func findReferences(in sentence: Int) -> [Reference] {
         let (tokens, names) = tokensAndNames(of: sentence)
         let previous = sentence > 0 ? tokensAndNames(of: sentence - 1).names.mentions.filter(\.isFullName) : []
         let fullNames = previous + names.mentions.filter(\.isFullName)

@@ -53,7 +53,8 @@ public struct SentenceNames: Sendable {
         let lowered = tokens.map { $0.text.lowercased() }
         for start in tokens.indices where !consumed.contains(start) {
             guard let alias = lexicon.aliases.first(where: { alias in
-                start + alias.words.count <= tokens.count && Array(lowered[start..<(start + alias.words.count)]) == alias.words
+                start + alias.words.count <= tokens.count
+                    && lowered[start..<(start + alias.words.count)].elementsEqual(alias.words)
             }) else { continue }
             let range = start..<(start + alias.words.count)
             mentions.append(Mention(name: alias.name, tokens: range, titled: true, isAlias: true))
