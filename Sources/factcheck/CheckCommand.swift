@@ -67,19 +67,17 @@ struct CheckCommand: ParsableCommand {
         let loader = DocumentLoader()
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))
         let documents = try drafts.map { path throws(InputError) in try loader.load(path: path, format: format) }
-        let reports: [DraftReport]
+        var changes: [ParagraphChanges?]?
         if let diff {
-            reports = try zip(drafts, documents).map { path, document in
+            changes = try zip(drafts, documents).map { path, document in
                 // Each draft is compared in the repository that holds it, wherever factcheck runs from.
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
                 let history = DraftHistory(repository: try GitRepository.containing(folder, purpose: "--diff"), revision: diff)
                 try history.repository.verifyCommit(diff)
-                let changes = try history.changes(in: document, repositoryPath: try history.repository.relativePath(of: path))
-                return try session.check(document, changes: changes)
+                return try history.changes(in: document, repositoryPath: try history.repository.relativePath(of: path))
             }
-        } else {
-            reports = try session.check(documents)
         }
+        let reports = try session.check(documents, changes: changes)
         switch self.format {
         case .text:
             let reporter = TextReporter(colored: output == nil && Terminal.supportsColor, showAll: showAll)

@@ -42,14 +42,17 @@ struct HookRunCommand: ParsableCommand {
 
         let session = try CheckSession(configuration: configuration)
         let history = DraftHistory(repository: repository, revision: try repository.commitExists("HEAD") ? "HEAD" : nil)
-        var reports: [DraftReport] = []
+        var drafts: [Document] = []
+        var changes: [ParagraphChanges?] = []
         for path in staged {
             guard let data = try repository.contents(of: path, at: nil) else { continue }
             let displayPath = PathExpander.displayPath(repository.root + "/" + path,
                                                        workingDirectory: GitRepository.resolved(workingDirectory))
             let draft = try DocumentLoader().document(path: displayPath, data: data, format: DocumentFormat(path: path))
-            reports.append(try session.check(draft, changes: try history.changes(in: draft, repositoryPath: path)))
+            drafts.append(draft)
+            changes.append(try history.changes(in: draft, repositoryPath: path))
         }
+        let reports = try session.check(drafts, changes: changes)
         let failures = reports.reduce(0) { $0 + $1.failures(at: configuration.failOn).count }
         if reports.contains(where: { $0.count(.contradicted) > 0 }) {
             print(TextReporter(colored: Terminal.supportsColor).generateReport(reports), terminator: "")

@@ -70,21 +70,17 @@ public struct CheckSession: Sendable {
     /// goes through here, so every one of them honours sign-offs.
     /// - Throws: `FactCheckError` when a rule fails on a draft, the fact store cannot be read, or the ledger is
     ///   malformed.
-    public func check(_ drafts: [Document]) throws(FactCheckError) -> [DraftReport] {
+    /// - Parameter changes: for each draft, the paragraphs to report (`--diff`, the pre-commit hook), nil for all
+    ///   of it. A partial report cannot tell a sign-off whose claim is gone from one whose paragraph was not
+    ///   edited, so it reports no stale sign-offs.
+    public func check(_ drafts: [Document], changes: [ParagraphChanges?]? = nil) throws(FactCheckError) -> [DraftReport] {
+        // One reading of the ledger serves every draft: a large ledger takes time to parse.
         let ledger = try readLedger()
         var reports: [DraftReport] = []
-        for draft in drafts {
-            reports.append(try check(draft, changes: nil, ledger: ledger))
+        for (index, draft) in drafts.enumerated() {
+            reports.append(try check(draft, changes: changes?[index], ledger: ledger))
         }
         return reports
-    }
-
-    /// Checks one draft, reporting only the claims in `changes` when given (`--diff`, the pre-commit hook), with
-    /// the sign-off ledger applied. A partial report cannot tell a sign-off whose claim is gone from one whose
-    /// paragraph was not edited, so it reports no stale sign-offs.
-    /// - Throws: `FactCheckError.extraction` when a rule fails on the draft, `.input` for a malformed ledger.
-    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(FactCheckError) -> DraftReport {
-        try check(draft, changes: changes, ledger: try readLedger())
     }
 
     private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)
