@@ -92,12 +92,13 @@ public struct Aligner: Sendable {
                 offset += page.count
             }
         }
-        // Best first; equal ranks keep the facts' order in the base, so reports are the same on every run.
-        return alignments.sorted {
-            let left = $0.alignment.score + Self.closenessWeight * $0.alignment.closeness
-            let right = $1.alignment.score + Self.closenessWeight * $1.alignment.closeness
-            return left != right ? left > right : $0.order < $1.order
-        }.map(\.alignment)
+        // Best first; equal ranks keep the facts' order in the base, so reports are the same on every run. The
+        // ranks are sorted, not the alignments: each carries a whole claim, and moving them dominated the sort.
+        let ranks = alignments.indices.map { index in
+            (rank: alignments[index].alignment.score + Self.closenessWeight * alignments[index].alignment.closeness,
+             order: alignments[index].order, index: index)
+        }.sorted { $0.rank != $1.rank ? $0.rank > $1.rank : $0.order < $1.order }
+        return ranks.map { alignments[$0.index].alignment }
     }
 
     /// The alignment of one fact with a claim; nil when they cannot be about the same thing.
@@ -116,7 +117,7 @@ public struct Aligner: Sendable {
         // that he was sentenced in 2021.
         let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
         if otherEvent, agreement == .agrees { return nil }
-        let (overlap, shared) = contextOverlap(terms, fact.claim.context)
+        let (overlap, shares) = contextOverlap(terms, fact.claim.context, words: claim.words)
         var score = overlap
         switch keyMatch {
         case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
@@ -131,8 +132,7 @@ public struct Aligner: Sendable {
         }
         if otherEvent { score *= Self.otherEventFactor }
         return Alignment(fact: fact, factIndex: fact.index, score: score, agreement: agreement,
-                         sharedTerms: shared.map { claim.words[$0] ?? $0 },
-                         closeness: Comparator.closeness(of: claim.value, to: fact.claim.value))
+                         closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: shares)
     }
 
     private enum KeyMatch { case exact, synonym, missing, notApplicable }
@@ -145,22 +145,23 @@ public struct Aligner: Sendable {
         return claim.keyWords == fact.keyWords ? .exact : .synonym
     }
 
-    /// The share of the claim's context mass that the fact's context covers.
-    private func contextOverlap(_ claim: [WeightedTerm], _ fact: [String: Double]) -> (Double, [String]) {
+    /// The share of the claim's context mass that the fact's context covers, and the shared terms (with the
+    /// claim's word for each and what it contributes).
+    private func contextOverlap(_ claim: [WeightedTerm], _ fact: [String: Double], words: [String: String])
+        -> (Double, [(term: String, word: String, contribution: Double)]) {
         var total = 0.0
         var covered = 0.0
-        var shared: [(String, Double)] = []
+        var shares: [(term: String, word: String, contribution: Double)] = []
         for item in claim {
             let (term, weight, rarity) = (item.term, item.weight, item.rarity)
             total += weight * rarity
             if let factWeight = fact[term] {
                 let contribution = min(weight, factWeight) * rarity
                 covered += contribution
-                shared.append((term, contribution))
+                shares.append((term, words[term] ?? term, contribution))
             }
         }
         guard total > 0 else { return (0, []) }
-        // Ties broken by the term itself: dictionary order changes from run to run, reports must not.
-        return (covered / total, shared.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0))
+        return (covered / total, shares)
     }
 }

@@ -41,6 +41,19 @@ public struct Checker: Sendable {
         // Claims in paragraphs an editor silenced take no part: they neither get a verdict nor claim evidence.
         let silenced = IgnoreMarker.silencedRanges(in: draft)
         let claims = extracted.filter { claim in !silenced.contains { $0.overlaps(claim.span) } }
+        // One consistent read of the base for the whole draft: its claims make hundreds of queries.
+        let allFindings = try facts.readingConsistently { () throws(FactCheckError) -> [Finding] in
+            try self.findings(for: claims, in: draft)
+        }
+        // IDs are given before the filter, so that a finding has the same ID in a partial report as in a full one.
+        let findings = zip(claims, Self.identified(allFindings)).filter { claim, _ in changes?.contains(claim) ?? true }
+            .map(\.1)
+        return DraftReport(path: draft.path, findings: findings, text: draft.original.string,
+                           ignoredClaims: extracted.count - claims.count)
+    }
+
+    /// Every claim's finding, in the claims' order, before IDs are given.
+    private func findings(for claims: [Claim], in draft: Document) throws(FactCheckError) -> [Finding] {
         var alignments: [[Alignment]] = []
         do {
             for claim in claims { alignments.append(try aligner.alignments(for: claim)) }
@@ -54,10 +67,10 @@ public struct Checker: Sendable {
                 bestClaimForFact[alignment.factIndex] = (claimIndex, alignment.score)
             }
         }
-        var allFindings: [Finding] = []
+        var findings: [Finding] = []
         for (claimIndex, claim) in claims.enumerated() {
             if let inconsistency = selfContradiction(of: claim, in: draft) {
-                allFindings.append(inconsistency)
+                findings.append(inconsistency)
                 continue
             }
             let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
@@ -77,7 +90,7 @@ public struct Checker: Sendable {
                                               passage: origin.passage, score: alignment.score,
                                               sharedTerms: alignment.sharedTerms))
             }
-            allFindings.append(Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
+            findings.append(Finding(verdict: verdict, severity: verdict == .contradicted ? claim.severity : .info,
                                        kind: claim.kind, rule: claim.ruleID,
                                        message: message(verdict: verdict, claim: claim, claimText: quoted(claim, in: draft),
                                                         evidence: evidenceItems),
@@ -86,11 +99,7 @@ public struct Checker: Sendable {
                                                                      claim: claimPassage, key: claim.key,
                                                                      evidence: evidenceItems, pathBase: pathBase)))
         }
-        // IDs are given before the filter, so that a finding has the same ID in a partial report as in a full one.
-        let findings = zip(claims, Self.identified(allFindings)).filter { claim, _ in changes?.contains(claim) ?? true }
-            .map(\.1)
-        return DraftReport(path: draft.path, findings: findings, text: draft.original.string,
-                           ignoredClaims: extracted.count - claims.count)
+        return findings
     }
 
     /// The findings with their IDs: the fingerprint's hash, the same claim repeated word for word numbered in

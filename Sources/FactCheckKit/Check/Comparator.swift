@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares aligned values and gives the verdict for a claim.
 public enum Comparator {
     /// Below this alignment score a differing fact is not evidence enough: the claim is unverified, not
@@ -106,22 +108,52 @@ public enum Comparator {
     }
 
     /// The digits that carry a figure, without separators, point or trailing zeros: $7.2 million is "72",
-    /// 0.19 is "019", so that a slip of one digit is one edit whatever the scale.
-    static func significantDigits(_ value: Double) -> [Character] {
-        var digits = Array(NumberRange.format(abs(value)).filter(\.isNumber))
-        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+    /// 0.19 is "019", so that a slip of one digit is one edit whatever the scale. The digits are those of the
+    /// figure as `NumberRange.format` writes it (whole numbers exactly, others to six decimals), read without
+    /// making a string: this runs for every fact aligned with every claim.
+    static func significantDigits(_ value: Double) -> [UInt8] {
+        let magnitude = abs(value)
+        var digits: [UInt8] = []
+        func append(_ number: Int64, width: Int) {
+            let start = digits.count
+            var rest = number
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0 || digits.count - start < width
+            digits[start...].reverse()
+        }
+        let millionths = magnitude * 1e6
+        let fraction = millionths - millionths.rounded(.down)
+        if magnitude == magnitude.rounded(), magnitude < 1e15 {
+            append(Int64(magnitude), width: 1)
+        } else if millionths < 0x1p50, abs(fraction - 0.5) > 0.25 {
+            // Below 2^50 the product is within 1/8 of the exact one, so away from a half it rounds as printf's
+            // six decimals do.
+            let rounded = Int64(millionths.rounded())
+            append(rounded / 1_000_000, width: 1)
+            append(rounded % 1_000_000, width: 6)
+        } else {
+            // Six decimals as printf rounds them; a double has at most 309 integer digits.
+            var buffer = [CChar](repeating: 0, count: 400)
+            let length = withVaList([magnitude]) { vsnprintf(&buffer, buffer.count, "%.6f", $0) }
+            digits = buffer.prefix(max(0, Int(length))).map { UInt8(bitPattern: $0) }
+                .filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        while digits.count > 1, digits.last == UInt8(ascii: "0") { digits.removeLast() }
         return digits
     }
 
-    /// Levenshtein distance between two short strings.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Levenshtein distance between two short strings of digits.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         var previous = Array(0...b.count)
+        var current = previous
         for (i, left) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            current[0] = i + 1
             for (j, right) in b.enumerated() {
                 current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
             }
-            previous = current
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

@@ -34,12 +34,22 @@ public protocol FactSource: Sendable {
     /// - Throws: `FactStoreError` when the store cannot be read.
     func knowsAnyName(in names: Set<String>) throws(FactStoreError) -> Bool
 
+    /// Runs `body`, whose reads of this source all see one state of it (a store answers them in one read
+    /// transaction). Errors of `body` pass through.
+    /// - Throws: what `body` throws, or `FactCheckError.store` when the store cannot be read.
+    func readingConsistently<T>(_ body: () throws(FactCheckError) -> T) throws(FactCheckError) -> T
+
     /// The document and passage a fact was read from.
     /// - Throws: `FactStoreError` when the store cannot be read.
     func origin(of fact: Fact) throws(FactStoreError) -> FactOrigin
 }
 
 extension FactSource {
+    /// An in-memory source does not change while it is read.
+    public func readingConsistently<T>(_ body: () throws(FactCheckError) -> T) throws(FactCheckError) -> T {
+        try body()
+    }
+
     public func weights(ofTerms terms: [String]) throws(FactStoreError) -> [String: Double] {
         var weights: [String: Double] = [:]
         for term in terms { weights[term] = try weight(ofTerm: term) }

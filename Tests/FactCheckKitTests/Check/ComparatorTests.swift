@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FactCheckKit
 
@@ -52,13 +53,30 @@ import Testing
         let typo = Value.money(NumberRange(exactly: 1.19), currency: "USD")
         #expect(Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.19), currency: "USD"))
                 > Comparator.closeness(of: typo, to: .money(NumberRange(exactly: 0.70), currency: "USD")))
-        #expect(Comparator.editDistance(Array("1,300"), Array("1,250")) == 2)
-        #expect(Comparator.significantDigits(7_200_000) == Array("72"))
-        #expect(Comparator.significantDigits(0.19) == Array("019"))
+        #expect(Comparator.editDistance(Array("1300".utf8), Array("1250".utf8)) == 2)
+        #expect(Comparator.significantDigits(7_200_000) == Array("72".utf8))
+        #expect(Comparator.significantDigits(0.19) == Array("019".utf8))
         // $7.2m is nearer $8.2m than $29.9m, however many zeros they share.
         let profit = Value.money(NumberRange(exactly: 7_200_000), currency: "USD")
         #expect(Comparator.closeness(of: profit, to: .money(NumberRange(exactly: 8_200_000), currency: "USD"))
                 > Comparator.closeness(of: profit, to: .money(NumberRange(exactly: 29_900_000), currency: "USD")))
+    }
+
+    /// The digits are read without formatting a string; they must be those of the figure as written.
+    @Test func significantDigitsAreThoseOfTheFormattedFigure() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 1, 10, 0.5, 0.19, 1.005, 12.5, 999_999.999_999_5, 1e15, 3.2e17, 1e300, 2.5e-7]
+        for _ in 0..<2_000 {
+            let scale = pow(10, Double(Int.random(in: -4...16, using: &generator)))
+            let raw = Double.random(in: 0..<10, using: &generator) * scale
+            values += [raw, (raw * 100).rounded() / 100, raw.rounded()]
+        }
+        for value in values {
+            var expected = Array(NumberRange.format(value).filter(\.isNumber).utf8)
+            while expected.count > 1, expected.last == UInt8(ascii: "0") { expected.removeLast() }
+            #expect(Comparator.significantDigits(value) == expected, "\(value)")
+            #expect(Comparator.significantDigits(-value) == expected, "\(-value)")
+        }
     }
 
     @Test func verdictFollowsTheBestAlignedFacts() throws {

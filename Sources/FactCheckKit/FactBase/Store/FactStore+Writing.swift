@@ -68,7 +68,7 @@ extension FactStore {
     public func add(files: [String], extractor: ClaimExtractor, loader: DocumentLoader = DocumentLoader(),
                     trustFileTimes: Bool = false, removingOthers: Bool = false, rebuilding: Bool = false,
                     progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStoreUpdate {
-        defer { occurrenceCache.removeAll() }
+        defer { forgetCachedReads() }
         var seen: Set<String> = []
         let files = files.filter { seen.insert($0).inserted }
         let fingerprint = Self.fingerprint(of: extractor.ruleSet)
@@ -129,7 +129,7 @@ extension FactStore {
     ///   `.store` when the base cannot be written.
     @discardableResult
     public func remove(paths: [String]) throws(FactCheckError) -> FactStoreUpdate {
-        defer { occurrenceCache.removeAll() }
+        defer { forgetCachedReads() }
         do {
             return try database.write { db in
                 var writer = try StoreWriter(db: db, path: path)

@@ -13,11 +13,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
     /// The store's path.
     public let path: String
     let database: DatabaseQueue
-    /// Decoded claim bodies by signature: the claims of one draft sentence meet the same candidates, and a server
-    /// checks many drafts against the same base. Keyed by content, so never stale.
-    private let decodedClaims = ClaimCache()
-    /// The first occurrences of the claims looked up: one query per candidate claim otherwise.
-    let occurrenceCache = OccurrenceCache()
+    /// Terms, postings, claims and occurrences already read (see `StoreReadCache`).
+    private let cache = StoreReadCache()
 
     /// Opens a store, creating it when asked.
     /// - Parameters:
@@ -135,13 +132,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
         // A hair below, so that rounding in SQLite's sum never drops a fact that reaches the overlap exactly.
         let needed = minimumOverlap * total * (1 - 1e-9)
         return try read { db in
-            var stored: [(id: Int64, sentences: Int, term: WeightedTerm)] = []
-            if !terms.isEmpty {
-                let byName = Dictionary(terms.map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
-                let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, sentences, term FROM terms WHERE term IN (\(databaseQuestionMarks(count: terms.count)))"),
-                                            arguments: StatementArguments(terms.map(\.term)))
-                stored = rows.compactMap { row in byName[row[2] as String].map { (row[0], row[1], $0) } }
-            }
+            let rows = try termRows(db, terms.map(\.term))
+            var stored = terms.compactMap { term in rows[term.term].map { (id: $0.id, sentences: $0.sentences, term: term) } }
             // MaxScore: the commonest terms, as long as their mass together falls short of what a fact needs, cannot
             // lift one to it alone: a candidate must share some rarer term, so their long posting lists are never
             // read. Their mass still counts towards each candidate's bound.
@@ -152,30 +144,17 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 skippedMass += first.term.weight * first.term.rarity
                 driving = driving.dropFirst()
             }
-            var arguments: [any DatabaseValueConvertible] = []
-            var sources: [String] = []
-            var with = ""
-            if !driving.isEmpty {
-                with = "WITH query(term_id, weight, rarity) AS (VALUES "
-                    + Array(repeating: "(?, ?, ?)", count: driving.count).joined(separator: ", ") + ") "
-                for item in driving { arguments += [item.id, item.term.weight, item.term.rarity] }
-                sources.append("""
-                    SELECT p.claim_id FROM query q JOIN postings p ON p.term_id = q.term_id AND p.value_class = ?
-                    GROUP BY p.claim_id HAVING sum(min(p.weight, q.weight) * q.rarity) + ? >= ?
-                    """)
-                arguments += [valueClass, skippedMass, needed]
+            var overlaps: [Int64: Double] = [:]
+            for item in driving {
+                for posting in try postings(db, StoreReadCache.PostingList(term: item.id, valueClass: valueClass)) {
+                    overlaps[posting.claim, default: 0] += min(posting.weight, item.term.weight) * item.term.rarity
+                }
             }
+            var candidates = Set(overlaps.compactMap { $0.value + skippedMass >= needed ? $0.key : nil })
             if !key.isEmpty {
-                sources.append("SELECT id FROM claims WHERE value_class = ? AND key = ?")
-                arguments += [valueClass, key]
+                candidates.formUnion(try keyedClaims(db, StoreReadCache.KeyedClaims(valueClass: valueClass, key: key)))
             }
-            guard !sources.isEmpty else { return [] }
-            arguments += [key, key]
-            let sql = with + """
-                SELECT id, signature, body FROM claims
-                WHERE id IN (\(sources.joined(separator: " UNION "))) AND (key = ? OR key = '' OR ? = '')
-                """
-            return try facts(db, claimsSQL: sql, arguments: StatementArguments(arguments), copies: Self.copiesAligned)
+            return try facts(db, claims: candidates.sorted(), key: key, copies: Self.copiesAligned)
         }
     }
 
@@ -184,34 +163,87 @@ public final class FactStore: FactSource, @unchecked Sendable {
         let (low, high) = ValueIndex.interval(of: claim.value)
         let key = Self.key(of: claim)
         return try read { db in
-            try facts(db, claimsSQL: """
-                SELECT c.id, c.signature, c.body FROM claim_values v JOIN claims c ON c.id = v.id
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT c.id FROM claim_values v JOIN claims c ON c.id = v.id
                 WHERE v.class_low <= ? AND v.class_high >= ? AND v.low <= ? AND v.high >= ?
                   AND (c.key = ? OR c.key = '' OR ? = '')
                 ORDER BY c.id LIMIT ? OFFSET ?
-                """, arguments: [valueClass, valueClass, high, low, key, key, limit, offset], copies: 1)
+                """), arguments: [valueClass, valueClass, high, low, key, key, limit, offset])
+            return try facts(db, claims: ids, key: key, copies: 1)
         }
     }
 
     public func weight(ofTerm term: String) throws(FactStoreError) -> Double {
-        let (frequency, sentences) = try read { db in
-            (try Int.fetchOne(db.cachedStatement(sql: "SELECT sentences FROM terms WHERE term = ?"), arguments: [term]) ?? 0,
-             try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sentence_count'")) ?? 0)
-        }
-        return Self.weight(sentenceFrequency: frequency, sentenceCount: sentences)
+        try weights(ofTerms: [term])[term] ?? 1
     }
 
     public func weights(ofTerms terms: [String]) throws(FactStoreError) -> [String: Double] {
         guard !terms.isEmpty else { return [:] }
-        let (frequencies, sentences) = try read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, sentences FROM terms WHERE term IN (\(databaseQuestionMarks(count: terms.count)))"),
-                                        arguments: StatementArguments(terms))
-            return (Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { first, _ in first }),
-                    try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sentence_count'")) ?? 0)
-        }
+        let (rows, sentences) = try read { db in (try termRows(db, terms), try sentenceCount(db)) }
         var weights: [String: Double] = [:]
-        for term in terms { weights[term] = Self.weight(sentenceFrequency: frequencies[term] ?? 0, sentenceCount: sentences) }
+        for term in terms { weights[term] = Self.weight(sentenceFrequency: rows[term]?.sentences ?? 0, sentenceCount: sentences) }
         return weights
+    }
+
+    /// The rows of those of `terms` that the base knows, from the cache or in one query.
+    private func termRows(_ db: Database, _ terms: [String]) throws -> [String: StoreReadCache.TermRow] {
+        try validateCache(db)
+        var rows: [String: StoreReadCache.TermRow] = [:]
+        let missing = cache.read { contents in
+            terms.filter { term in
+                guard let row = contents.terms[term] else { return true }
+                if let row { rows[term] = row }
+                return false
+            }
+        }
+        guard !missing.isEmpty else { return rows }
+        var found: [String: StoreReadCache.TermRow] = [:]
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT term, id, sentences FROM terms WHERE term IN (\(databaseQuestionMarks(count: missing.count)))"),
+                                         arguments: StatementArguments(missing))
+        while let row = try cursor.next() { found[row[0]] = StoreReadCache.TermRow(id: row[1], sentences: row[2]) }
+        cache.add(entries: missing.count) { contents in
+            for term in missing { contents.terms[term] = .some(found[term]) }
+        }
+        return rows.merging(found) { first, _ in first }
+    }
+
+    /// How many sentences the base holds (the rarity of a term is measured against it).
+    private func sentenceCount(_ db: Database) throws -> Int {
+        try validateCache(db)
+        if let count = cache.read(\.sentenceCount) { return count }
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sentence_count'")) ?? 0
+        cache.add(entries: 1) { $0.sentenceCount = count }
+        return count
+    }
+
+    /// The claims of a value class that hold a term, with the term's weight in each.
+    private func postings(_ db: Database, _ list: StoreReadCache.PostingList) throws -> [(claim: Int64, weight: Double)] {
+        if let postings = cache.read({ $0.postings[list] }) { return postings }
+        var postings: [(claim: Int64, weight: Double)] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT claim_id, weight FROM postings WHERE term_id = ? AND value_class = ?"),
+                                       arguments: [list.term, list.valueClass])
+        while let row = try rows.next() { postings.append((row[0], row[1])) }
+        cache.add(entries: postings.count + 1) { $0.postings[list] = postings }
+        return postings
+    }
+
+    /// The claims of a value class with a key.
+    private func keyedClaims(_ db: Database, _ list: StoreReadCache.KeyedClaims) throws -> [Int64] {
+        if let ids = cache.read({ $0.keyedClaims[list] }) { return ids }
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM claims WHERE value_class = ? AND key = ?"),
+                                     arguments: [list.valueClass, list.key])
+        cache.add(entries: ids.count + 1) { $0.keyedClaims[list] = ids }
+        return ids
+    }
+
+    /// Empties the cache when the database changed since it was filled (another process committed).
+    private func validateCache(_ db: Database) throws {
+        cache.validate(dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0)
+    }
+
+    /// Forgets what was read, after this store's own writes (which `PRAGMA data_version` does not count).
+    func forgetCachedReads() {
+        cache.removeAll()
     }
 
     public func knowsAnyName(in names: Set<String>) throws(FactStoreError) -> Bool {
@@ -225,9 +257,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
 
     public func origin(of fact: Fact) throws(FactStoreError) -> FactOrigin {
         let row = try read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT d.path, d.date, f.passage FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?
-                """, arguments: [fact.index])
+                """), arguments: [fact.index])
         }
         guard let row, let passage = FactRecord.decodePassage([UInt8](row[2] as Data), value: fact.claim.value) else {
             throw .corrupt(path, detail: "fact \(fact.index) is missing or unreadable")
@@ -246,37 +278,51 @@ public final class FactStore: FactSource, @unchecked Sendable {
     /// two hundred.
     static let copiesAligned = 2
 
-    /// The facts of the claims a query selects (`id`, `signature`, `body` columns): the first `copies`
-    /// occurrences of each, in fact id order.
-    private func facts(_ db: Database, claimsSQL: String, arguments: StatementArguments, copies: Int) throws -> [Fact] {
-        var facts: [Fact] = []
-        occurrenceCache.validate(dataVersion: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0)
-        let occurrences = try db.cachedStatement(sql: "SELECT id, document_id FROM facts WHERE claim_id = ? ORDER BY id LIMIT ?")
-        // Cached: the query's text depends only on how many terms drive it, so it repeats from claim to claim.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: claimsSQL), arguments: arguments)
-        while let row = try rows.next() {
-            let claimID: Int64 = row[0]
-            let signature: String = row[1]
-            let claim: Claim
-            if let cached = decodedClaims[signature] {
-                claim = cached
-            } else {
-                guard let decoded = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeBody([UInt8]($0)) } }) else {
-                    throw FactStoreError.corrupt(path, detail: "claim \(claimID) is unreadable")
+    /// The facts of `claims` (ids, ascending) whose key is `key`, empty, or any when `key` is empty: the first
+    /// `copies` occurrences of each, in fact id order.
+    private func facts(_ db: Database, claims ids: [Int64], key: String, copies: Int) throws -> [Fact] {
+        try validateCache(db)
+        var claims: [Int64: StoreReadCache.StoredClaim] = [:]
+        cache.read { contents in
+            for id in ids { if let stored = contents.claims[id] { claims[id] = stored } }
+        }
+        let missing = ids.filter { claims[$0] == nil }
+        if !missing.isEmpty {
+            var read: [(Int64, StoreReadCache.StoredClaim)] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, key, body FROM claims WHERE id IN (\(databaseQuestionMarks(count: missing.count)))"),
+                                           arguments: StatementArguments(missing))
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard let claim = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeBody([UInt8]($0)) } }) else {
+                    throw FactStoreError.corrupt(path, detail: "claim \(id) is unreadable")
                 }
-                decodedClaims[signature] = decoded
-                claim = decoded
+                let claimKey: String = row[1]
+                read.append((id, StoreReadCache.StoredClaim(key: claimKey, claim: claim)))
             }
-            var first = occurrenceCache[claimID] ?? []
-            if first.count < min(copies, Self.copiesAligned) {
-                first = try Row.fetchAll(occurrences, arguments: [claimID, Self.copiesAligned]).map { ($0[0], $0[1]) }
-                occurrenceCache[claimID] = first
+            cache.add(entries: read.count) { contents in
+                for (id, stored) in read { contents.claims[id] = stored }
             }
-            for occurrence in first.prefix(copies) {
-                facts.append(Fact(claim: claim, index: occurrence.fact, documentIndex: occurrence.document))
+            for (id, stored) in read { claims[id] = stored }
+        }
+        var facts: [Fact] = []
+        for id in ids {
+            guard let stored = claims[id], key.isEmpty || stored.key.isEmpty || stored.key == key else { continue }
+            for occurrence in try occurrences(db, of: id).prefix(copies) {
+                facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document))
             }
         }
-        return facts.sorted { $0.index < $1.index }
+        // Fact ids are sorted rather than facts: each carries a whole claim, and moving those dominated the sort.
+        return facts.indices.map { (facts[$0].index, $0) }.sorted { $0.0 < $1.0 }.map { facts[$0.1] }
+    }
+
+    /// The first `copiesAligned` occurrences (fact id, document id) of a claim.
+    private func occurrences(_ db: Database, of claim: Int64) throws -> [(fact: Int, document: Int)] {
+        if let first = cache.read({ $0.occurrences[claim] }) { return first }
+        let first: [(fact: Int, document: Int)] = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, document_id FROM facts WHERE claim_id = ? ORDER BY id LIMIT ?"),
+            arguments: [claim, Self.copiesAligned]).map { ($0[0], $0[1]) }
+        cache.add(entries: 1) { $0.occurrences[claim] = first }
+        return first
     }
 
     /// A publication date as stored: "year-month-day", parts left empty when unknown.
@@ -292,15 +338,38 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return DateValue(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    /// Runs a read, turning database errors into `FactStoreError`.
+    /// Runs a read, turning database errors into `FactStoreError`. Inside `readingConsistently` it joins that
+    /// read transaction; otherwise it opens its own.
     func read<T>(_ body: (Database) throws -> T) throws(FactStoreError) -> T {
         do {
-            return try database.read(body)
+            return try database.unsafeReentrantRead { db in
+                if db.isInsideTransaction { return try body(db) }
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw FactStoreError.corrupt(path, detail: "a read returned nothing") }
+                return result
+            }
         } catch let error as FactStoreError {
             throw error
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Runs `body` in one read transaction: its reads see one state of the base (a `base add` committing
+    /// meanwhile is not half seen), and a draft's hundreds of queries do not each begin and end a transaction.
+    public func readingConsistently<T>(_ body: () throws(FactCheckError) -> T) throws(FactCheckError) -> T {
+        var outcome: Result<T, FactCheckError>?
+        do {
+            try database.read { _ in outcome = Result(catching: body) }
+        } catch {
+            throw .store(Self.translate(error, path: path))
+        }
+        guard let outcome else { throw .store(.corrupt(path, detail: "a read returned nothing")) }
+        return try outcome.get()
     }
 
     /// The store's first bytes must be SQLite's header; an empty file is a fresh database.
