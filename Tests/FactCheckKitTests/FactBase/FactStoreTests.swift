@@ -181,6 +181,27 @@ import Testing
         }
     }
 
+    /// A checker keeps what it read from the store (a server checks many drafts); what another process or the
+    /// checker's own store adds afterwards must still be seen.
+    @Test func aCheckerSeesWhatWasAddedSinceItLastRead() throws {
+        let folder = try scratch(["roses.txt": "He laid 20 red roses at the memorial."])
+        let path = folder + "/facts.sqlite"
+        let store = try FactStore(path: path, create: true)
+        try store.add(files: [folder + "/roses.txt"], extractor: Self.extractor)
+        let checker = Checker(extractor: Self.extractor, facts: store)
+        let draft = try Document(path: "draft.md", text: "Lukashenko let 18 prisoners go. He laid 20 red roses at the memorial.")
+        #expect(try checker.check(draft).findings.map(\.verdict) == [.unverified, .supported])
+
+        // Another process (its own connection) adds a source.
+        try Data("Lukashenko let 16 prisoners go, officials said.".utf8).write(to: URL(fileURLWithPath: folder + "/prisoners.txt"))
+        try FactStore(path: path, create: false).add(files: [folder + "/prisoners.txt"], extractor: Self.extractor)
+        #expect(try checker.check(draft).findings.map(\.verdict) == [.contradicted, .supported])
+
+        // The checker's own store removes it again.
+        try store.remove(paths: [folder + "/prisoners.txt"])
+        #expect(try checker.check(draft).findings.map(\.verdict) == [.unverified, .supported])
+    }
+
     @Test func aStoryInManyPapersIsOneClaimAndChecksAsInMemory() throws {
         let copies = Dictionary(uniqueKeysWithValues: (1...5).map { ("copy-\($0).txt", Self.exampleText) })
         let folder = try scratch(copies.merging(["roses.txt": "In 2023, 20 roses were sold for $3.1 billion."]) { a, _ in a })
