@@ -2,9 +2,12 @@
 /// the aligner needs.
 public struct ClaimExtractor: Sendable {
     public let ruleSet: RuleSet
+    /// Where the patterns that open with a value macro can match: found once per document, not by every pattern.
+    private let startFinder: FragmentStartFinder
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        startFinder = FragmentStartFinder(patterns: ruleSet.rules.flatMap(\.patterns))
     }
 
     /// A match that a value reader accepted, before overlaps between rules are settled.
@@ -23,6 +26,8 @@ public struct ClaimExtractor: Sendable {
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
     public func claims(in document: Document, sentenceTokens: [[Terms.Token]]? = nil) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
+        var starts = startFinder
+        starts.find(in: document.readable)
         var candidates: [Candidate] = []
         let context = ReadingContext(documentDate: document.date)
         for rule in ruleSet.rules {
@@ -30,7 +35,7 @@ public struct ClaimExtractor: Sendable {
             for pattern in rule.patterns {
                 let matches: [PatternMatch]
                 do {
-                    matches = try scanner.matches(of: pattern, in: document.readable)
+                    matches = try scanner.matches(of: pattern, in: document.readable, startingWhere: starts)
                 } catch {
                     var line: Int?
                     if case let .limitExceeded(_, byteOffset) = error {

@@ -1,28 +1,81 @@
 import CPCRE2
+import Foundation
 
 /// A compiled PCRE2 pattern: UTF-8, JIT-compiled where the library supports it, with named groups.
 ///
 /// This is the only type (with `PatternScanner`) that calls into PCRE2. Compiled code is immutable and shared
 /// between threads; each scan allocates its own match data.
+///
+/// A pattern with a `start` (one that opens with a value macro) is compiled anchored: `PatternScanner` tries it
+/// only where `FragmentStartFinder` found its start. Its unanchored form, for a scan of every position, is
+/// compiled on first use: JIT compiling both forms of every rule pattern would double the startup of
+/// `factcheck check`, whose extraction needs only the anchored one.
 public final class Pattern: @unchecked Sendable {
+    // @unchecked: the compiled code never changes once made; `lazyUnanchoredCode` is only touched under `lock`.
+
     /// The pattern as compiled.
     public let source: String
     /// Group number of every named group.
     public let groupNumbers: [String: Int]
-    /// True when the JIT compiled the pattern.
+    /// True when the JIT compiled the pattern (its anchored form, for a pattern with a `start`).
     public let isJITCompiled: Bool
-    let code: OpaquePointer
+    /// Where every match begins, for a pattern that opens with a value macro; nil for a pattern that must be
+    /// tried at every position.
+    let start: FragmentStart?
+    /// The pattern compiled with PCRE2_ANCHORED, for a pattern with a `start`.
+    let anchoredCode: OpaquePointer?
+    private let options: UInt32
+    private let lock = NSLock()
+    private var lazyUnanchoredCode: OpaquePointer?
 
     /// Compiles a pattern.
     /// - Parameters:
     ///   - source: PCRE2 syntax.
     ///   - caseless: match letters without regard to case.
     /// - Throws: `PatternError.invalid` with the scalar offset of the error in `source`.
-    public init(_ source: String, caseless: Bool = true) throws(PatternError) {
+    public convenience init(_ source: String, caseless: Bool = true) throws(PatternError) {
+        try self.init(source, caseless: caseless, start: nil)
+    }
+
+    /// Compiles a pattern whose every match begins where `start` holds (its lookahead opens the pattern, outside
+    /// any alternation or optional group), or, for a nil `start`, one that may match anywhere.
+    init(_ source: String, caseless: Bool = true, start: FragmentStart?) throws(PatternError) {
         self.source = source
+        self.start = start
         // UCP is off on purpose: it makes \d, \w and \b Unicode-aware and costs about 5x in throughput.
         var options = UInt32(PCRE2_UTF)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
+        self.options = options
+        let compiled = try Pattern.compile(source, options: start == nil ? options : options | UInt32(PCRE2_ANCHORED))
+        if start == nil {
+            lazyUnanchoredCode = compiled
+            anchoredCode = nil
+        } else {
+            anchoredCode = compiled
+        }
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        groupNumbers = Pattern.readNameTable(compiled)
+    }
+
+    deinit {
+        if let lazyUnanchoredCode { pcre2_code_free_8(lazyUnanchoredCode) }
+        if let anchoredCode { pcre2_code_free_8(anchoredCode) }
+    }
+
+    /// The code that finds a match at or after any offset: compiled with the pattern when it has no `start`,
+    /// and here on first use when it has one.
+    /// - Throws: `PatternError.invalid` only if PCRE2 fails to compile again what it compiled before (memory).
+    func unanchoredCode() throws(PatternError) -> OpaquePointer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let lazyUnanchoredCode { return lazyUnanchoredCode }
+        let compiled = try Pattern.compile(source, options: options)
+        pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        lazyUnanchoredCode = compiled
+        return compiled
+    }
+
+    private static func compile(_ source: String, options: UInt32) throws(PatternError) -> OpaquePointer {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
@@ -33,13 +86,7 @@ public final class Pattern: @unchecked Sendable {
             let scalarOffset = String(decoding: bytes.prefix(errorOffset), as: UTF8.self).unicodeScalars.count
             throw .invalid(message: Pattern.message(for: errorCode), offset: scalarOffset)
         }
-        code = compiled
-        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
-        groupNumbers = Pattern.readNameTable(compiled)
-    }
-
-    deinit {
-        pcre2_code_free_8(code)
+        return compiled
     }
 
     /// Every non-overlapping match in `subject`, left to right.

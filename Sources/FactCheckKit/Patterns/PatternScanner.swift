@@ -1,9 +1,12 @@
 import CPCRE2
 
 /// Finds all matches of patterns in a subject, reusing one match data block, match context and JIT stack for a
-/// whole scan so that the hot loop allocates nothing per match.
+/// whole scan so that the hot loop allocates nothing per match attempt.
 ///
 /// A scanner belongs to one thread at a time; `Pattern`s are shared.
+///
+/// `subject` must be valid UTF-8 (it comes from a Swift `String`): matching skips PCRE2's UTF check, which would
+/// otherwise re-validate the rest of the subject on every call and make a full scan quadratic.
 public struct PatternScanner: ~Copyable {
     private let matchData: OpaquePointer
     private let context: OpaquePointer
@@ -27,49 +30,107 @@ public struct PatternScanner: ~Copyable {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
-    /// Every non-overlapping match of `pattern` in `subject`, left to right.
-    ///
-    /// `subject` must be valid UTF-8 (it comes from a Swift `String`): matching skips PCRE2's UTF check, which would
-    /// otherwise re-validate the rest of the subject on every call and make a full scan quadratic.
+    /// Every non-overlapping match of `pattern` in `subject`, left to right, PCRE2 searching every position.
+    /// - Throws: `PatternError.limitExceeded` (at the offset the failing search began) when a match attempt runs
+    ///   past the limits.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8]) throws(PatternError) -> [PatternMatch] {
+        let code = try pattern.unanchoredCode()
         var found: [PatternMatch] = []
         var start = 0
-        let unset = factcheck_pcre2_unset()
         let result: Result<Void, PatternError> = subject.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
             while start <= buffer.count {
-                let status = pcre2_match_8(pattern.code, base, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK),
-                                           matchData, context)
+                let status = pcre2_match_8(code, base, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
                 if status == PCRE2_ERROR_NOMATCH { break }
-                if status < 0 {
-                    let message = Pattern.message(for: status)
-                    switch status {
-                    case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT,
-                         PCRE2_ERROR_HEAPLIMIT:
-                        return .failure(.limitExceeded(message: message, byteOffset: start))
-                    default:
-                        return .failure(.matchFailed(message: message, code: status))
-                    }
-                }
-                let vector = pcre2_get_ovector_pointer_8(matchData)!
-                let range = vector[0]..<vector[1]
-                var groups: [String: Range<Int>] = [:]
-                for (name, number) in pattern.groupNumbers where number < Int(status) {
-                    let low = vector[2 * number], high = vector[2 * number + 1]
-                    if low != unset { groups[name] = low..<high }
-                }
-                found.append(PatternMatch(range: range, groups: groups))
-                if range.isEmpty {
-                    // Step over one whole UTF-8 character so an empty match cannot repeat forever.
-                    start = range.upperBound + 1
-                    while start < buffer.count, buffer[start] & 0xC0 == 0x80 { start += 1 }
-                } else {
-                    start = range.upperBound
-                }
+                if status < 0 { return .failure(Self.error(for: status, searchStart: start)) }
+                let matched = match(of: pattern, groupCount: status)
+                found.append(matched)
+                start = Self.nextSearchStart(after: matched.range, in: buffer)
             }
             return .success(())
         }
         try result.get()
         return found
+    }
+
+    /// The same matches as `matches(of:in:)`, found by trying the anchored `pattern` only at `starts`: the
+    /// positions where its `start` holds, ascending (`FragmentStartFinder.positions(for:)`). No match can begin
+    /// anywhere else, so trying each start at or after the end of the previous match, in order, finds the leftmost
+    /// match each time, as PCRE2's own search does; a limit error reports the offset that search would have begun
+    /// at.
+    /// - Precondition: `pattern` has a `start`.
+    public mutating func matches(of pattern: Pattern, in subject: [UInt8],
+                                 startingAt starts: [Int]) throws(PatternError) -> [PatternMatch] {
+        guard let code = pattern.anchoredCode else { preconditionFailure("\(pattern.source) has no start to anchor at") }
+        var found: [PatternMatch] = []
+        var searchStart = 0
+        var next = 0
+        let result: Result<Void, PatternError> = subject.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
+            return starts.withUnsafeBufferPointer { starts -> Result<Void, PatternError> in
+                while next < starts.count {
+                    let position = starts[next]
+                    if position < searchStart {
+                        next += 1
+                        continue
+                    }
+                    let status = pcre2_match_8(code, base, buffer.count, position, UInt32(PCRE2_NO_UTF_CHECK),
+                                               matchData, context)
+                    if status == PCRE2_ERROR_NOMATCH {
+                        next += 1
+                        continue
+                    }
+                    if status < 0 { return .failure(Self.error(for: status, searchStart: searchStart)) }
+                    let matched = match(of: pattern, groupCount: status)
+                    found.append(matched)
+                    searchStart = Self.nextSearchStart(after: matched.range, in: buffer)
+                }
+                return .success(())
+            }
+        }
+        try result.get()
+        return found
+    }
+
+    /// Each pattern's matches: anchored at the starts `finder` found in `subject` for a pattern it knows, searched
+    /// at every position otherwise.
+    /// - Precondition: `finder` has run over `subject`.
+    public mutating func matches(of pattern: Pattern, in subject: [UInt8],
+                                 startingWhere finder: FragmentStartFinder) throws(PatternError) -> [PatternMatch] {
+        if let starts = finder.positions(for: pattern) {
+            return try matches(of: pattern, in: subject, startingAt: starts)
+        }
+        return try matches(of: pattern, in: subject)
+    }
+
+    /// The match in the match data, with the named groups that took part.
+    private func match(of pattern: Pattern, groupCount: Int32) -> PatternMatch {
+        let unset = factcheck_pcre2_unset()
+        let vector = pcre2_get_ovector_pointer_8(matchData)!
+        var groups: [String: Range<Int>] = [:]
+        for (name, number) in pattern.groupNumbers where number < Int(groupCount) {
+            let low = vector[2 * number], high = vector[2 * number + 1]
+            if low != unset { groups[name] = low..<high }
+        }
+        return PatternMatch(range: vector[0]..<vector[1], groups: groups)
+    }
+
+    /// Where the search for the next match begins: the end of `range`, or, after an empty match, the next whole
+    /// UTF-8 character, so that an empty match cannot repeat forever.
+    private static func nextSearchStart(after range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard range.isEmpty else { return range.upperBound }
+        var start = range.upperBound + 1
+        while start < buffer.count, buffer[start] & 0xC0 == 0x80 { start += 1 }
+        return start
+    }
+
+    private static func error(for status: Int32, searchStart: Int) -> PatternError {
+        let message = Pattern.message(for: status)
+        switch status {
+        case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_HEAPLIMIT:
+            return .limitExceeded(message: message, byteOffset: searchStart)
+        default:
+            return .matchFailed(message: message, code: status)
+        }
     }
 }

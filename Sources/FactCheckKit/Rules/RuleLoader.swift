@@ -149,7 +149,7 @@ public struct RuleLoader {
                             message: "unknown macro {\(error.name)} at offset \(error.offset) of the pattern (known: \(known))")
         }
         do {
-            return try Pattern(expansion.pattern)
+            return try Pattern(expansion.pattern, start: expansion.leadingMacro.flatMap(ValueMacros.start(ofMacro:)))
         } catch {
             guard case let .invalid(message, offset) = error else {
                 throw RuleError(file: file, line: line, rule: rule, message: "\(error)")

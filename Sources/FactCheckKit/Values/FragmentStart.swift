@@ -7,7 +7,11 @@
 /// no match as long as it is never narrower than the fragment (a missing word would silently drop values), so each
 /// reader lists the start of every branch of its pattern right beside the pattern, and `FragmentStartTests`
 /// compares every guarded macro with its plain form.
-struct FragmentStart: Sendable {
+///
+/// A rule pattern that opens with such a fragment is tried only where `FragmentStartFinder` finds its start, in one
+/// pass over the document instead of PCRE2 testing the lookahead at every byte for every pattern; the finder must
+/// hold exactly where `lookahead` holds (`FragmentStartFinderTests`).
+struct FragmentStart: Hashable, Sendable {
     /// Words a match may begin with (lowercase, matched caselessly as whole words).
     var words: Set<String> = []
     /// Characters a match may begin with.

@@ -33,6 +33,14 @@ public enum ValueMacros {
         (name + "-start", "(?i:" + start.lookahead + ")")
     })
 
+    /// Where a match of a macro (`number`) or a start check (`number-start`) can begin; nil for a macro without a
+    /// `FragmentStart`. A rule pattern that opens with such a macro is matched only there (see `FragmentStartFinder`).
+    static func start(ofMacro name: String) -> FragmentStart? {
+        if let start = starts[name] { return start }
+        guard name.hasSuffix("-start") else { return nil }
+        return starts[String(name.dropLast("-start".count))]
+    }
+
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
                                             "percent", "quantity", "period"]

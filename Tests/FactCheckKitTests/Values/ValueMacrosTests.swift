@@ -33,7 +33,8 @@ import Testing
     }
 
     /// Rules wrap macros in their own named groups and compile without UCP: fragments must not capture, must not
-    /// use `\d`, and must not match the empty string.
+    /// use `\d`, and must not match the empty string. Anchored scanning reads only the written rule pattern for
+    /// what would stop it (`MacroExpander.leadingMacro`): fragments must not use `\G` or a backtracking verb.
     @Test(arguments: ValueMacros.fragments.keys.sorted())
     func fragmentIsWellFormed(_ name: String) throws {
         let fragment = try #require(ValueMacros.fragments[name])
@@ -43,6 +44,7 @@ import Testing
         for character in fragment {
             if escaped {
                 #expect(character != "d", "\(name) uses \\d")
+                #expect(character != "G", "\(name) uses \\G")
                 escaped = false
             } else if character == "\\" {
                 escaped = true
@@ -53,6 +55,7 @@ import Testing
         }
         // A "(" at the very end would be a syntax error anyway; the scan above counts "(" not followed by "?".
         #expect(capturing == 0, "\(name) has \(capturing) capturing groups")
+        #expect(!fragment.contains("(*"), "\(name) uses a backtracking verb")
         #expect(!MacroMatcher(name).matchesWhole(""), "\(name) matches the empty string")
     }
 

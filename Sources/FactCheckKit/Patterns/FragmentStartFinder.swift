@@ -1,0 +1,279 @@
+/// Finds, in one pass over a subject, every position where the `FragmentStart` of each anchored pattern holds, so
+/// that `PatternScanner` tries such a pattern only there: left to itself, PCRE2 evaluates the start's lookahead at
+/// every character of the subject, once for every pattern.
+///
+/// A start holds exactly where its `FragmentStart.lookahead` holds for PCRE2 with UTF, without UCP, caselessly:
+/// - one of its characters begins there, compared as a UTF-8 sequence;
+/// - or a word boundary lies there, one of its words follows, compared byte for byte (spaces and punctuation
+///   included) with ASCII letters caseless, and another word boundary follows the word. Without UCP, `\b` sees
+///   only ASCII letters, digits and `_` as word characters: every byte from 0x80 up, part of a character beyond
+///   ASCII, is a non-word byte.
+///
+/// PCRE2's caseless UTF matching also takes KELVIN SIGN (U+212A) for k and LATIN SMALL LETTER LONG S (U+017F)
+/// for s, the only characters beyond ASCII that fold to an ASCII letter, and so does the finder. Characters beyond
+/// ASCII in a start must have no other case, so that comparing their bytes compares them caselessly; making a
+/// finder for a start with one is a programming error.
+public struct FragmentStartFinder: Sendable {
+    /// One bit for each start, in the order of `starts`.
+    typealias StartSet = UInt64
+
+    /// The distinct starts, in the order of their position lists.
+    let starts: [FragmentStart]
+    /// The index in `starts` of each anchored pattern's start. The pattern is kept so that no other pattern can
+    /// take its identifier.
+    private let startIndexes: [ObjectIdentifier: (pattern: Pattern, index: Int)]
+    private let tables: Tables
+    /// The positions the last `find(in:)` found, for each start, ascending.
+    private var positions: [[Int]]
+
+    /// A finder for the starts of those `patterns` that have one (see `Pattern.start`).
+    public init(patterns: some Sequence<Pattern>) {
+        var starts: [FragmentStart] = []
+        var indexes: [ObjectIdentifier: (pattern: Pattern, index: Int)] = [:]
+        for pattern in patterns {
+            guard let start = pattern.start else { continue }
+            let index = starts.firstIndex(of: start) ?? starts.count
+            if index == starts.count { starts.append(start) }
+            indexes[ObjectIdentifier(pattern)] = (pattern, index)
+        }
+        self.init(starts: starts, startIndexes: indexes)
+    }
+
+    /// A finder for `starts`, each found as `positions(ofStart:)`.
+    init(starts: [FragmentStart]) {
+        self.init(starts: starts, startIndexes: [:])
+    }
+
+    private init(starts: [FragmentStart], startIndexes: [ObjectIdentifier: (pattern: Pattern, index: Int)]) {
+        precondition(starts.count <= Tables.maximumStartCount, "at most \(Tables.maximumStartCount) distinct starts")
+        self.starts = starts
+        self.startIndexes = startIndexes
+        positions = Array(repeating: [], count: starts.count)
+        tables = Tables(starts: starts)
+    }
+
+    /// Finds where each start holds in `subject`, which must be valid UTF-8; the positions stay until the next call.
+    public mutating func find(in subject: [UInt8]) {
+        // Moved out of `self` while filled, so that appending never copies them.
+        var found = positions
+        positions = []
+        for index in found.indices { found[index].removeAll(keepingCapacity: true) }
+        let tables = tables
+        let byteKinds = UnsafeBufferPointer(tables.byteKinds)
+        subject.withUnsafeBufferPointer { bytes in
+            var previousIsWord = false
+            for index in bytes.indices {
+                let kind = byteKinds[Int(bytes[index])]
+                let isWord = kind & Tables.wordByte != 0
+                var startsHere = kind & Tables.characterStarts
+                if kind & Tables.scalarLeadByte != 0 { startsHere |= tables.scalarStarts(at: index, in: bytes) }
+                if isWord != previousIsWord, kind & Tables.wordLeadByte != 0 {
+                    startsHere |= tables.wordStarts(at: index, in: bytes)
+                }
+                previousIsWord = isWord
+                while startsHere != 0 {
+                    found[startsHere.trailingZeroBitCount].append(index)
+                    startsHere &= startsHere - 1
+                }
+            }
+        }
+        positions = found
+    }
+
+    /// Where `pattern`'s start held in the subject of the last `find(in:)`, ascending; nil for a pattern without a
+    /// start or one this finder was not made for, which must be searched at every position.
+    public func positions(for pattern: Pattern) -> [Int]? {
+        startIndexes[ObjectIdentifier(pattern)].map { positions[$0.index] }
+    }
+
+    /// Where `starts[index]` held in the subject of the last `find(in:)`, ascending.
+    func positions(ofStart index: Int) -> [Int] {
+        positions[index]
+    }
+
+    /// How many positions the last `find(in:)` found, over all starts.
+    public var positionCount: Int {
+        positions.reduce(0) { $0 + $1.count }
+    }
+}
+
+extension FragmentStartFinder {
+    /// The finder's lookup tables: made once, only read after, and kept in raw memory so that the loop over every
+    /// byte does no bounds checks and no reference counting.
+    private final class Tables: @unchecked Sendable {
+        // @unchecked: nothing is written after `init`.
+
+        /// Bits 0..<61 of a `byteKinds` entry: the starts that list the byte as a whole (ASCII) character.
+        static let characterStarts: StartSet = (1 << 61) - 1
+        static let maximumStartCount = 61
+        /// The byte is a word character for `\b` without UCP: an ASCII letter, digit or underscore.
+        static let wordByte: StartSet = 1 << 61
+        /// The byte leads a character of `scalarStartSets`: only there is a character decoded.
+        static let scalarLeadByte: StartSet = 1 << 62
+        /// A word of a start can begin with the byte (ASCII-caselessly, or as KELVIN SIGN or LONG S).
+        static let wordLeadByte: StartSet = 1 << 63
+        /// What the loop over every byte needs to know of a byte, in one load: 256 entries of the bits above.
+        let byteKinds: UnsafeMutableBufferPointer<StartSet>
+        /// For each character beyond ASCII that a start lists, the starts that list it.
+        private let scalarStartSets: [UInt32: StartSet]
+        /// The words as a prefix tree over symbols: `wordTree[node * symbolCount + symbol]` is a child node, or 0
+        /// for none (the root, node 0, is no one's child).
+        private let wordTree: UnsafeMutableBufferPointer<Int32>
+        /// The symbol of each byte in the words (an ASCII letter's cases share one), or 0 for a byte in no word.
+        private let symbolOfByte: UnsafeMutableBufferPointer<Int32>
+        private let symbolCount: Int
+        /// For each node of `wordTree`, the starts with a word that ends there.
+        private let wordEndStarts: UnsafeMutableBufferPointer<StartSet>
+        /// The symbols of k and s, which KELVIN SIGN and LONG S also match, or 0 when no word has that letter.
+        private let kelvinSymbol: Int32
+        private let longSSymbol: Int32
+
+        init(starts: [FragmentStart]) {
+            var byteKinds = (0...UInt8.max).map { Self.isWordByte($0) ? Self.wordByte : 0 }
+            var scalarStartSets: [UInt32: StartSet] = [:]
+            for (index, start) in starts.enumerated() {
+                for scalar in start.characters.flatMap(Self.caselessForms) {
+                    if scalar.isASCII {
+                        byteKinds[Int(scalar.value)] |= 1 << index
+                    } else {
+                        scalarStartSets[scalar.value, default: 0] |= 1 << index
+                        byteKinds[Int(UTF8.encode(scalar)!.first!)] |= Self.scalarLeadByte
+                    }
+                }
+            }
+            // Symbols 1... for the distinct bytes of the words, ASCII letters folded to lowercase.
+            var symbolOfByte = [Int32](repeating: 0, count: 256)
+            var symbolCount: Int32 = 1
+            let foldedWords = starts.map { start in
+                start.words.map { word in
+                    precondition(!word.isEmpty, "an empty start word")
+                    word.unicodeScalars.filter { !$0.isASCII }.forEach(Self.requireNoOtherCase)
+                    return word.utf8.map(Self.lowercased)
+                }
+            }
+            for byte in foldedWords.joined().joined() where symbolOfByte[Int(byte)] == 0 {
+                symbolOfByte[Int(byte)] = symbolCount
+                symbolCount += 1
+            }
+            for letter in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+                symbolOfByte[Int(letter)] = symbolOfByte[Int(letter | 0x20)]
+            }
+            var wordTree = [Int32](repeating: 0, count: Int(symbolCount))
+            var wordEndStarts: [StartSet] = [0]
+            for (index, words) in foldedWords.enumerated() {
+                for word in words {
+                    var node = 0
+                    for byte in word {
+                        let slot = node * Int(symbolCount) + Int(symbolOfByte[Int(byte)])
+                        if wordTree[slot] == 0 {
+                            wordTree[slot] = Int32(wordEndStarts.count)
+                            wordEndStarts.append(0)
+                            wordTree.append(contentsOf: repeatElement(0, count: Int(symbolCount)))
+                        }
+                        node = Int(wordTree[slot])
+                    }
+                    wordEndStarts[node] |= 1 << index
+                }
+            }
+            kelvinSymbol = symbolOfByte[Int(UInt8(ascii: "k"))]
+            longSSymbol = symbolOfByte[Int(UInt8(ascii: "s"))]
+            for byte in 0...UInt8.max where wordTree[Int(symbolOfByte[Int(byte)])] != 0 {
+                byteKinds[Int(byte)] |= Self.wordLeadByte
+            }
+            // The lead bytes of KELVIN SIGN (E2 84 AA) and LONG S (C5 BF), for the words they can begin.
+            if wordTree[Int(kelvinSymbol)] != 0 { byteKinds[0xE2] |= Self.wordLeadByte }
+            if wordTree[Int(longSSymbol)] != 0 { byteKinds[0xC5] |= Self.wordLeadByte }
+            self.byteKinds = Self.copy(byteKinds)
+            self.scalarStartSets = scalarStartSets
+            self.symbolOfByte = Self.copy(symbolOfByte)
+            self.symbolCount = Int(symbolCount)
+            self.wordTree = Self.copy(wordTree)
+            self.wordEndStarts = Self.copy(wordEndStarts)
+        }
+
+        deinit {
+            byteKinds.deallocate()
+            symbolOfByte.deallocate()
+            wordTree.deallocate()
+            wordEndStarts.deallocate()
+        }
+
+        /// The starts that list the character beyond ASCII whose lead byte is at `index`.
+        func scalarStarts(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StartSet {
+            let lead = UInt32(bytes[index])
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { return 0 }
+            var value = lead & (0x7F >> UInt32(length))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return scalarStartSets[value] ?? 0
+        }
+
+        /// The starts with a word that begins at `position` (where a word boundary lies) and ends at a word
+        /// boundary.
+        func wordStarts(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StartSet {
+            var found: StartSet = 0
+            var node = 0
+            var index = position
+            while index < bytes.count {
+                let symbol: Int32
+                let width: Int
+                if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
+                    (symbol, width) = (kelvinSymbol, 3)
+                } else if bytes[index] == 0xC5, index + 1 < bytes.count, bytes[index + 1] == 0xBF {
+                    (symbol, width) = (longSSymbol, 2)
+                } else {
+                    (symbol, width) = (symbolOfByte[Int(bytes[index])], 1)
+                }
+                guard symbol != 0 else { break }
+                let child = Int(wordTree[node * symbolCount + Int(symbol)])
+                guard child != 0 else { break }
+                node = child
+                index += width
+                let ending = wordEndStarts[node]
+                if ending != 0,
+                   Self.isWordByte(bytes[index - 1]) != (index < bytes.count && Self.isWordByte(bytes[index])) {
+                    found |= ending
+                }
+            }
+            return found
+        }
+
+        /// A word character for `\b` without UCP: an ASCII letter, digit or underscore.
+        static func isWordByte(_ byte: UInt8) -> Bool {
+            (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+        }
+
+        private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+            _ = buffer.initialize(from: elements)
+            return buffer
+        }
+
+        private static func lowercased(_ byte: UInt8) -> UInt8 {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        }
+
+        /// Every character PCRE2 matches caselessly (with UTF, without UCP) where `scalar` is written.
+        private static func caselessForms(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+            guard scalar.isASCII else {
+                requireNoOtherCase(scalar)
+                return [scalar]
+            }
+            guard scalar.properties.isAlphabetic else { return [scalar] }
+            let lower = Unicode.Scalar(UInt8(scalar.value) | 0x20)
+            let upper = Unicode.Scalar(UInt8(scalar.value) & ~0x20)
+            switch lower {
+            case "k": return [lower, upper, "\u{212A}"]
+            case "s": return [lower, upper, "\u{17F}"]
+            default: return [lower, upper]
+            }
+        }
+
+        /// Stops on a character beyond ASCII that has other cases: PCRE2 would match them too, a byte comparison
+        /// not.
+        private static func requireNoOtherCase(_ scalar: Unicode.Scalar) {
+            precondition(!scalar.properties.changesWhenCaseMapped,
+                         "start character \(scalar) has other cases, which the finder does not look for")
+        }
+    }
+}

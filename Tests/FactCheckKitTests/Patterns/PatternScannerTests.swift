@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+/// The anchored scan (PCRE2 tried only where `FragmentStartFinder` found a start) must find exactly what the plain
+/// scan finds: the same matches, groups, empty-match steps and limit errors.
+@Suite struct PatternScannerTests {
+    static let ruleSet = try! RuleLoader().load(paths: [RepositoryPaths.rules])
+    static let patterns = ruleSet.rules.flatMap { rule in rule.patterns.enumerated().map { ("\(rule.id)#\($0)", $1) } }
+
+    /// Every rule example, the bundled example texts and seeded random text.
+    static let texts: [String] = {
+        var texts: [String] = []
+        for rule in ruleSet.rules {
+            for example in rule.examples {
+                let drafts = example.contradicted + example.supported + example.unverified
+                texts += [example.baseline] + drafts.map { $0.replacingOccurrences(of: String(RuleExample.marker), with: "") }
+            }
+        }
+        for folder in ["Examples/sources", "Examples/drafts"] {
+            let url = RepositoryPaths.root.appendingPathComponent(folder)
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
+                if let text = try? String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) {
+                    texts.append(text)
+                }
+            }
+        }
+        // Matches that begin with a word of their own ("suspended"), not with the value: a pattern wrongly anchored
+        // at its value would miss them.
+        texts.append("He got a suspended 18-month prison sentence and concurrent 5-year terms; she was sentenced to "
+            + "3 years, suspended, and serves two years suspended jail sentence.")
+        return texts + RandomText.texts(count: 150, seed: 11)
+    }()
+
+    @Test(arguments: patterns.map(\.0))
+    func anchoredScanFindsWhatThePlainScanFinds(_ name: String) throws {
+        let pattern = try #require(Self.patterns.first { $0.0 == name }?.1)
+        var finder = FragmentStartFinder(patterns: Self.patterns.map(\.1))
+        var scanner = PatternScanner()
+        var matchCount = 0
+        for text in Self.texts {
+            let bytes = Array(text.utf8)
+            finder.find(in: bytes)
+            let plain = try scanner.matches(of: pattern, in: bytes)
+            #expect(try scanner.matches(of: pattern, in: bytes, startingWhere: finder) == plain, "\(text.debugDescription)")
+            matchCount += plain.count
+        }
+        // Patterns that only a long sentence context triggers may match none of the texts; most match many.
+        if pattern.start != nil { #expect(matchCount > 0, "\(name) should match some of the texts") }
+    }
+
+    /// The speed-up rests on the rules' large value patterns being anchored: each opens with its value macro.
+    @Test func valueRulesAreAnchored() {
+        for id in ["core.number", "core.count", "core.date", "core.money", "core.percent", "core.quantity", "core.duration"] {
+            #expect(Self.ruleSet.rule(id: id)?.patterns.allSatisfy { $0.start != nil } == true, "\(id)")
+        }
+        let ordinal = Self.ruleSet.rule(id: "core.ordinal")?.patterns.first
+        #expect(ordinal != nil && ordinal?.start == nil, "{ordinal} has no start")
+    }
+
+    /// A pattern that opens with `start`'s lookahead, as `RuleLoader` builds one, with `rest` after it.
+    static func anchoredPattern(_ start: FragmentStart, _ rest: String) throws -> Pattern {
+        try Pattern("(?i:" + start.lookahead + ")" + rest, start: start)
+    }
+
+    @Test func emptyMatchesStepAsInThePlainScan() throws {
+        let start = FragmentStart(words: ["one", "’tis"], characters: ["7", "€"])
+        let texts = ["one 7€ é 77 ’tis", "€€€", "xone one_ é€7é x’tis", ""] + RandomText.texts(count: 50, seed: 3)
+        for rest in ["", "[0-9]*", "(?<value>[0-9€]*)", "(?:one|7)?"] {
+            let pattern = try Self.anchoredPattern(start, rest)
+            var finder = FragmentStartFinder(patterns: [pattern])
+            var scanner = PatternScanner()
+            for text in texts {
+                let bytes = Array(text.utf8)
+                finder.find(in: bytes)
+                let plain = try scanner.matches(of: pattern, in: bytes)
+                #expect(try scanner.matches(of: pattern, in: bytes, startingWhere: finder) == plain, "\(rest) in \(text)")
+            }
+        }
+    }
+
+    @Test func limitErrorNamesTheSameOffsetAsThePlainScan() throws {
+        let pattern = try Self.anchoredPattern(.digits, "(?:[0-9]+)+(?:;|$)")
+        // "12;" matches, then the next search begins at 3 and backtracks catastrophically on the long figure.
+        let bytes = Array(("12; x " + String(repeating: "1", count: 40) + "!").utf8)
+        var finder = FragmentStartFinder(patterns: [pattern])
+        finder.find(in: bytes)
+        var scanner = PatternScanner(limits: MatchLimits(matchLimit: 10_000))
+        let expected = PatternError.limitExceeded(message: "match limit exceeded", byteOffset: 3)
+        #expect(throws: expected) { try scanner.matches(of: pattern, in: bytes) }
+        #expect(throws: expected) { try scanner.matches(of: pattern, in: bytes, startingWhere: finder) }
+    }
+}
