@@ -30,27 +30,53 @@ public enum Assertion: String, Sendable, Equatable {
         "shouldn", "can", "mustn",
     ]
 
-    /// The assertion of the claim whose clause holds `clause` (token indexes of the sentence), its value's tokens
-    /// excluded: the first cue found decides, a supposition before a denial ("may not").
-    static func of(clause: [Int], tokens: [Terms.Token], excluding isValue: (Int) -> Bool) -> Assertion {
+    /// What a word of a sentence says about the assertion of its clause.
+    enum Cue {
+        case none
+        /// A word of `hypotheticalCues`.
+        case hypothetical
+        /// A denial: a word of `negationCues`, a contraction with "n't", or the "t" of one split at a typographic
+        /// apostrophe.
+        case negation
+    }
+
+    /// The cue of each word of a sentence: worked out once per sentence, then read for each claim's clause.
+    static func cues(of words: SentenceWords) -> [Cue] {
+        words.lowered.indices.map { index in
+            if words.classes[index].contains(.hypotheticalCue) { return .hypothetical }
+            if words.classes[index].contains(.negationCue) { return .negation }
+            return isContractedNegation(words.lowered[index], at: index, in: words) ? .negation : .none
+        }
+    }
+
+    /// The assertion of the claim whose clause holds `clause` (token indexes of the sentence), the tokens of values
+    /// excluded (`isValue`): the first cue found decides, a supposition before a denial ("may not").
+    /// - Parameter cues: `cues(of: words)`.
+    static func of(clause: [Int], in words: SentenceWords, cues: [Cue], isValue: [Bool]) -> Assertion {
+        let lowered = words.lowered
         var negated = false
-        for index in clause where !isValue(index) {
-            let word = tokens[index].text.lowercased()
-            if hypotheticalCues.contains(word) { return .hypothetical }
-            guard isNegation(word, at: index, in: tokens) else { continue }
-            let next = clause.first { $0 > index && !(tokens[$0].text.lowercased() == "t") }
-            if let next, boundingWords.contains(tokens[next].text.lowercased()) { continue }
+        for index in clause where !isValue[index] {
+            switch cues[index] {
+            case .none: continue
+            case .hypothetical: return .hypothetical
+            case .negation: break
+            }
+            let next = clause.first { $0 > index && lowered[$0] != "t" }
+            if let next, boundingWords.contains(lowered[next]) { continue }
             // "did not land until 11:00 a.m." says when it landed.
-            if clause.contains(where: { $0 > index && ["until", "till"].contains(tokens[$0].text.lowercased()) }) { continue }
+            if clause.contains(where: { $0 > index && (lowered[$0] == "until" || lowered[$0] == "till") }) { continue }
             negated = true
         }
         return negated ? .negated : .stated
     }
 
-    private static func isNegation(_ word: String, at index: Int, in tokens: [Terms.Token]) -> Bool {
-        if negationCues.contains(word) || word.hasSuffix("n't") { return true }
+    /// A contraction with "n't", or the "t" of one split at a typographic apostrophe.
+    private static func isContractedNegation(_ word: String, at index: Int, in words: SentenceWords) -> Bool {
+        // The bytes first: only a word whose bytes end so can end with those Characters, and comparing
+        // Characters costs more.
+        if word.utf8.reversed().starts(with: "t'n".utf8), word.hasSuffix("n't") { return true }
         // "didn’t": the tokenizer keeps only the ASCII apostrophe inside a word.
-        return word == "t" && index > 0 && contractedVerbs.contains(tokens[index - 1].text.lowercased())
-            && tokens[index].range.lowerBound > tokens[index - 1].range.upperBound
+        return word == "t" && index > 0 && contractedVerbs.contains(words.lowered[index - 1])
+            && words.tokens[index].range.lowerBound > words.tokens[index - 1].range.upperBound
     }
 }

@@ -21,10 +21,10 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The claims of a document, in text order.
-    /// - Parameter sentenceTokens: the words of each sentence, when the caller has them already (a fact base
-    ///   tokenizes every sentence for its statistics); computed here otherwise.
+    /// - Parameter sentenceWords: the words of each sentence, when the caller has them already (a fact base
+    ///   reads every sentence for its statistics); read here otherwise, for the sentences that hold claims.
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
-    public func claims(in document: Document, sentenceTokens: [[Terms.Token]]? = nil) throws(ExtractionError) -> [Claim] {
+    public func claims(in document: Document, sentenceWords: [SentenceWords]? = nil) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
         var starts = startFinder
         starts.find(in: document.readable)
@@ -72,12 +72,10 @@ public struct ClaimExtractor: Sendable {
         let accepted = resolveOverlaps(candidates)
         let valueSpans = accepted.map(\.valueSpan)
         var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans,
-                                      tokens: sentenceTokens)
+                                      words: sentenceWords)
         return accepted.map { candidate in
-            let (tokens, names) = sentences.tokensAndNames(of: candidate.sentenceIndex)
-            let references = sentences.references(in: candidate.sentenceIndex)
-            let features = features(of: candidate.valueSpan, tokens: tokens, names: names, references: references,
-                                    valueSpans: valueSpans)
+            let sentence = sentences.sentence(candidate.sentenceIndex)
+            let features = features(of: candidate.valueSpan, in: sentence)
             var span = candidate.span
             var key: [String] = []
             var keyWords: [String] = []
@@ -86,8 +84,9 @@ public struct ClaimExtractor: Sendable {
                 // what is counted.
                 let isCompound = range.lowerBound > 0 && document.readable[range.lowerBound - 1] == UInt8(ascii: "-")
                 guard let head = headWord(in: range, of: document, compound: isCompound) else { continue }
-                key.append(ruleSet.lexicon.canonical(Terms.stem(head.text.lowercased())))
-                keyWords.append(Terms.stem(head.text.lowercased()))
+                let stemmed = Terms.stem(head.text.lowercased())
+                key.append(ruleSet.lexicon.canonical(stemmed))
+                keyWords.append(stemmed)
                 // "18 prisoners go": the claim ends with what it counts.
                 if range.upperBound == span.upperBound, head.range.upperBound > span.lowerBound {
                     span = span.lowerBound..<head.range.upperBound
@@ -108,7 +107,7 @@ public struct ClaimExtractor: Sendable {
                          message: candidate.rule.message, value: value, span: span,
                          valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
                          keyWords: keyWords, context: features.context, words: features.words,
-                         entities: features.entities, names: features.names, people: features.people,
+                         entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
                          event: features.event, assertion: assertion)
         }
     }
@@ -116,6 +115,13 @@ public struct ClaimExtractor: Sendable {
     /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.
     private func withoutArticle(_ span: Range<Int>, in document: Document, reading value: Value,
                                 with reader: any ValueReader.Type, context: ReadingContext) -> Range<Int>? {
+        // Only a span that starts with an article's first letter, or with a blank (which the readable text
+        // drops), can start with an article.
+        switch document.readable[span.lowerBound] {
+        case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             0x20, 0x0A, 0x0D, 0x09: break
+        default: return nil
+        }
         for article in ["a ", "an ", "the "] {
             let length = article.utf8.count
             guard span.count > length,
@@ -132,32 +138,40 @@ public struct ClaimExtractor: Sendable {
 
     /// Keeps, among matches whose values overlap, the one of the higher-priority rule, then the longer value.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
-        let ranked = candidates.sorted {
-            if $0.rule.priority != $1.rule.priority { return $0.rule.priority > $1.rule.priority }
-            if $0.valueSpan.count != $1.valueSpan.count { return $0.valueSpan.count > $1.valueSpan.count }
-            return $0.valueSpan.lowerBound < $1.valueSpan.lowerBound
+        // Indexes are sorted rather than the candidates, which are large: a sort moves each many times.
+        let keys = candidates.map { (priority: $0.rule.priority, span: $0.valueSpan) }
+        let ranked = keys.indices.sorted {
+            if keys[$0].priority != keys[$1].priority { return keys[$0].priority > keys[$1].priority }
+            if keys[$0].span.count != keys[$1].span.count { return keys[$0].span.count > keys[$1].span.count }
+            return keys[$0].span.lowerBound < keys[$1].span.lowerBound
         }
-        var accepted: [Candidate] = []
-        for candidate in ranked where !accepted.contains(where: { $0.valueSpan.overlaps(candidate.valueSpan) }) {
+        var accepted: [Int] = []
+        for candidate in ranked where !accepted.contains(where: { keys[$0].span.overlaps(keys[candidate].span) }) {
             accepted.append(candidate)
         }
-        return accepted.sorted { $0.valueSpan.lowerBound < $1.valueSpan.lowerBound }
+        return accepted.sorted { keys[$0].span.lowerBound < keys[$1].span.lowerBound }.map { candidates[$0] }
     }
 
-    /// Context terms weighted by distance (in words) from the value, the names in the sentence (with those that
-    /// its pronouns and surnames refer to), and whether the claim's clause states, denies or supposes. Words inside
-    /// any claim's value are not context: they are what a draft may have changed.
-    private func features(of valueSpan: Range<Int>, tokens: [Terms.Token], names: SentenceNames,
-                          references: [SentenceCache.Reference], valueSpans: [Range<Int>])
-        -> (context: [String: Double], words: [String: String], entities: [String], names: Set<String>,
-            people: Set<String>, event: String?, assertion: Assertion) {
-        let valueTokenIndexes = tokens.indices.filter { tokens[$0].range.overlaps(valueSpan) }
-        let first = valueTokenIndexes.first ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
-        let last = valueTokenIndexes.last ?? first - 1
-        var context: [String: Double] = [:]
-        var words: [String: String] = [:]
-        let clauses = clauseIndexes(of: tokens)
+    /// Context terms weighted by distance (in words) from the value, the event the claim's clause names, and whether
+    /// that clause states, denies or supposes. Words inside any claim's value are not context: they are what a
+    /// draft may have changed. The names of the sentence, the same for each of its claims, are in `sentence`.
+    private func features(of valueSpan: Range<Int>, in sentence: ClaimSentence)
+        -> (context: [String: Double], words: [String: String], event: String?, assertion: Assertion) {
+        let tokens = sentence.words.tokens
+        let clauses = sentence.clauses
+        let isValue = sentence.isValue
+        var firstValueToken: Int?
+        var lastValueToken: Int?
+        for index in tokens.indices where tokens[index].range.overlaps(valueSpan) {
+            if firstValueToken == nil { firstValueToken = index }
+            lastValueToken = index
+        }
+        let first = firstValueToken ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
+        let last = lastValueToken ?? first - 1
         let claimClause = clauses[min(first, max(0, tokens.count - 1))]
+        func distance(to index: Int) -> Int {
+            index < first ? first - index : index - last
+        }
         // Words in another clause count as farther away: in "16 prisoners were released, and 1,300 may be
         // freed", "freed" belongs to 1,300.
         func weight(at index: Int) -> Double {
@@ -165,46 +179,40 @@ public struct ClaimExtractor: Sendable {
                 + Self.clauseDistance * abs(clauses[index] - claimClause)
             return 1 / (1 + Double(distance) / Self.halfWeightDistance)
         }
-        func add(_ term: String, weight: Double, word: String) {
-            if weight > context[term] ?? 0 {
-                context[term] = weight
-                words[term] = word
-            }
-        }
+        // Each term weighs as its nearest occurrence (the first of equals), by index into `contextTerms`.
+        var weights = [Double](repeating: 0, count: sentence.contextTerms.count)
+        var weightWords = [String](repeating: "", count: sentence.contextTerms.count)
         for (index, token) in tokens.enumerated() {
-            let insideAValue = valueSpans.contains { $0.overlaps(token.range) }
-            guard !insideAValue, !token.hasDigit, let term = Terms.term(token.text, lexicon: ruleSet.lexicon) else {
-                continue
-            }
+            guard let term = sentence.contextTermIndexes[index] else { continue }
             // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
-            add(term, weight: weight(at: index) * (token.isCapitalized ? Self.nameWeight : 1), word: token.text)
-        }
-        // What an alias, a pronoun or a surname stands for counts where it stands: "the Kremlin leader" is Putin,
-        // "He" the person the sentence before named.
-        var nameTerms = names.nameTerms(lexicon: ruleSet.lexicon)
-        var people = Set(names.mentions.filter { $0.titled && $0.isFullName }.flatMap { $0.terms(lexicon: ruleSet.lexicon).map(\.term) })
-        let aliases = names.mentions.filter(\.isAlias).map {
-            SentenceCache.Reference(token: $0.tokens.lowerBound, mention: $0, isPronoun: true)
-        }
-        for reference in references + aliases {
-            let referenceWeight = weight(at: reference.token) * Self.nameWeight
-            for (term, word) in reference.mention.terms(lexicon: ruleSet.lexicon) {
-                if reference.isPronoun { add(term, weight: referenceWeight, word: word) }
-                nameTerms.insert(term)
-                if reference.mention.titled { people.insert(term) }
+            let tokenWeight = weight(at: index) * (token.isCapitalized ? Self.nameWeight : 1)
+            if tokenWeight > weights[term] {
+                weights[term] = tokenWeight
+                weightWords[term] = token.text
             }
+        }
+        for standIn in sentence.standIns {
+            let standInWeight = weight(at: standIn.token) * Self.nameWeight
+            for (term, word) in standIn.terms where standInWeight > weights[term] {
+                weights[term] = standInWeight
+                weightWords[term] = word
+            }
+        }
+        var context = [String: Double](minimumCapacity: weights.count)
+        var words = [String: String](minimumCapacity: weights.count)
+        for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
+            context[term] = weights[index]
+            words[term] = weightWords[index]
         }
         let clause = tokens.indices.filter { clauses[$0] == claimClause }
-        let isValue = { (index: Int) in valueSpans.contains { $0.overlaps(tokens[index].range) } }
-        let assertion = Assertion.of(clause: clause, tokens: tokens, excluding: isValue)
-        let event = clause.filter { !isValue($0) }
-            .compactMap { index in
-                Terms.term(tokens[index].text, lexicon: ruleSet.lexicon).flatMap { term in
-                    ruleSet.lexicon.events.contains(term) ? (term, index < first ? first - index : index - last) : nil
-                }
-            }
-            .min { $0.1 < $1.1 }?.0
-        return (context, words, names.entities, nameTerms, people, event, assertion)
+        let assertion = Assertion.of(clause: clause, in: sentence.words, cues: sentence.assertionCues, isValue: isValue)
+        // The nearest event word; of two as near, the first.
+        var event: (term: String, distance: Int)?
+        for index in clause where !isValue[index] {
+            guard let term = sentence.eventTerms[index] else { continue }
+            if event == nil || distance(to: index) < event!.distance { event = (term, distance(to: index)) }
+        }
+        return (context, words, event?.term, assertion)
     }
 
     /// How much more a capitalized word (a name) weighs in a claim's context than another word.
@@ -213,29 +221,8 @@ public struct ClaimExtractor: Sendable {
     /// Extra words of distance for each clause boundary between a context word and the claim: words across a
     /// comma or an "and" mostly speak about something else.
     static let clauseDistance = 10
-    /// Longest opening phrase, in words, read as introducing the clause after its comma.
-    static let introductoryPhraseLength = 4
     /// Words of distance at which a context word's weight halves.
     static let halfWeightDistance = 2.0
-
-    /// For each token, how many clause boundaries precede it in the sentence: punctuation marks (see
-    /// `Terms.Token.precedingMark`) and the conjunctions "and", "but", "while", "whereas".
-    private func clauseIndexes(of tokens: [Terms.Token]) -> [Int] {
-        var indexes: [Int] = []
-        var clause = 0
-        for (index, token) in tokens.enumerated() {
-            if index > 0, token.precedingMark != nil { clause += 1 }
-            if ["and", "but", "while", "whereas"].contains(token.text.lowercased()) { clause += 1 }
-            indexes.append(clause)
-        }
-        // A short introductory phrase belongs to the clause it introduces: in "In January, another American was
-        // released", January dates the release.
-        if let firstBreak = tokens.indices.dropFirst().first(where: { indexes[$0] > 0 }),
-           firstBreak <= Self.introductoryPhraseLength, tokens[firstBreak].precedingMark == UInt8(ascii: ",") {
-            for index in 0..<firstBreak { indexes[index] = indexes[firstBreak] }
-        }
-        return indexes
-    }
 
     /// The head word of a key group: the first plural-looking word ("red roses" → roses), else the last word.
     private func headWord(in range: Range<Int>, of document: Document, compound: Bool) -> Terms.Token? {

@@ -1,5 +1,5 @@
-/// The words and names of a document's sentences, computed once per sentence while its claims are extracted, and
-/// what the pronouns and surnames of a sentence refer to in the sentence before.
+/// The sentences of a document as its claims read them (`ClaimSentence`), worked out once per sentence while its
+/// claims are extracted, with what the pronouns and surnames of a sentence refer to in the sentence before.
 struct SentenceCache {
     /// A word of a sentence that stands for a name given elsewhere: "He" for the person the sentence before named,
     /// "Zenkovich" for "Yuri Zenkovich".
@@ -11,66 +11,110 @@ struct SentenceCache {
         /// name's words join the claim's names; adding the first name to the context would make a draft that
         /// says "Lukashenko" align worse with a source that says "Lukashenko" too.
         let isPronoun: Bool
+        /// The name's words as context terms, each with the word it was read from (`Mention.terms(lexicon:)`).
+        let terms: [(term: String, word: String)]
     }
 
     /// Words that refer back to a person.
     static let personalPronouns: Set<String> = ["he", "she", "him", "his", "her"]
 
+    /// A sentence's words with its names, the words of values excluded.
+    private struct NamedWords {
+        let words: SentenceWords
+        let names: SentenceNames
+        /// Whether each token lies inside a claim's value.
+        let isValue: [Bool]
+    }
+
     private let document: Document
     private let lexicon: Lexicon
+    /// The byte ranges of the document's claim values, in text order, none overlapping another.
     private let valueSpans: [Range<Int>]
-    private let givenTokens: [[Terms.Token]]?
-    private var cache: [Int: (tokens: [Terms.Token], names: SentenceNames)] = [:]
-    /// Every claim of a sentence asks for its references; they are worked out once per sentence.
-    private var referenceCache: [Int: [Reference]] = [:]
+    private let givenWords: [SentenceWords]?
+    private var namedWords: [Int: NamedWords] = [:]
+    private var sentences: [Int: ClaimSentence] = [:]
 
     /// - Parameters:
-    ///   - valueSpans: the byte ranges of the document's claim values, which are never names.
-    ///   - tokens: the words of every sentence, when the caller has them already (a fact base tokenizes every
+    ///   - valueSpans: the byte ranges of the document's claim values, in text order and none overlapping another;
+    ///     they are never names.
+    ///   - words: the words of every sentence, when the caller has them already (a fact base reads every
     ///     sentence for its statistics).
-    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>], tokens: [[Terms.Token]]? = nil) {
+    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>], words: [SentenceWords]? = nil) {
         self.document = document
         self.lexicon = lexicon
         self.valueSpans = valueSpans
-        self.givenTokens = tokens
+        self.givenWords = words
     }
 
-    mutating func tokensAndNames(of sentence: Int) -> (tokens: [Terms.Token], names: SentenceNames) {
-        if let cached = cache[sentence] { return cached }
-        let tokens = givenTokens?[sentence] ?? Terms.tokens(in: document.readable, range: document.sentences[sentence].range)
-        let names = SentenceNames(tokens: tokens, lexicon: lexicon) { index in
-            valueSpans.contains { $0.overlaps(tokens[index].range) }
+    /// The sentence at `index` as its claims read it.
+    mutating func sentence(_ index: Int) -> ClaimSentence {
+        if let cached = sentences[index] { return cached }
+        let named = namedWords(of: index)
+        let sentence = ClaimSentence(words: named.words, names: named.names, isValue: named.isValue,
+                                     references: findReferences(in: index), lexicon: lexicon)
+        sentences[index] = sentence
+        return sentence
+    }
+
+    private mutating func namedWords(of sentence: Int) -> NamedWords {
+        if let cached = namedWords[sentence] { return cached }
+        let words = givenWords?[sentence]
+            ?? SentenceWords(bytes: document.readable, range: document.sentences[sentence].range, lexicon: lexicon)
+        let isValue = valueTokens(of: words.tokens, in: document.sentences[sentence].range)
+        // Leaving out the words of values changes the names only where such a word could start or continue one.
+        let excludesAName = words.tokens.indices.contains {
+            isValue[$0] && words.tokens[$0].isCapitalized && !words.tokens[$0].hasDigit
         }
-        cache[sentence] = (tokens, names)
-        return (tokens, names)
+        let names = excludesAName
+            ? SentenceNames(tokens: words.tokens, lowered: words.lowered, terms: words.terms, classes: words.classes,
+                            lexicon: lexicon) { isValue[$0] }
+            : words.names
+        let named = NamedWords(words: words, names: names, isValue: isValue)
+        namedWords[sentence] = named
+        return named
+    }
+
+    /// Whether each token overlaps a claim's value. Only the values that overlap the sentence can overlap its
+    /// tokens; with the spans in text order and apart, those are found by a binary search.
+    private func valueTokens(of tokens: [Terms.Token], in sentence: Range<Int>) -> [Bool] {
+        var low = 0, high = valueSpans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if valueSpans[middle].upperBound <= sentence.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < valueSpans.count, valueSpans[end].lowerBound < sentence.upperBound { end += 1 }
+        let spans = valueSpans[low..<end]
+        return tokens.map { token in spans.contains { $0.overlaps(token.range) } }
     }
 
     /// The pronouns and surnames of a sentence that refer to a full name of the sentence before (or, for a
     /// surname, of the same sentence). A pronoun refers to the first person the sentence before names, its
     /// subject as often as not, and only when the sentence has named no one before the pronoun.
-    mutating func references(in sentence: Int) -> [Reference] {
-        if let cached = referenceCache[sentence] { return cached }
-        let found = findReferences(in: sentence)
-        referenceCache[sentence] = found
-        return found
-    }
-
     private mutating func findReferences(in sentence: Int) -> [Reference] {
-        let (tokens, names) = tokensAndNames(of: sentence)
-        let previous = sentence > 0 ? tokensAndNames(of: sentence - 1).names.mentions.filter(\.isFullName) : []
-        let fullNames = previous + names.mentions.filter(\.isFullName)
+        let current = namedWords(of: sentence)
+        let previous = sentence > 0 ? fullNames(in: namedWords(of: sentence - 1)) : []
+        let fullNames = previous + fullNames(in: current)
         var references: [Reference] = []
-        for mention in names.mentions where !mention.isFullName {
+        for mention in current.names.mentions where !mention.isFullName {
             let word = mention.name.lowercased()
-            if let full = fullNames.first(where: { $0.surname == word }) {
-                references.append(Reference(token: mention.tokens.lowerBound, mention: full, isPronoun: false))
+            if let full = fullNames.first(where: { $0.mention.surname == word }) {
+                references.append(Reference(token: mention.tokens.lowerBound, mention: full.mention, isPronoun: false,
+                                            terms: full.terms))
             }
         }
         guard let antecedent = previous.first else { return references }
-        for (index, token) in tokens.enumerated() where Self.personalPronouns.contains(token.text.lowercased()) {
-            if names.mentions.contains(where: { $0.isFullName && $0.tokens.lowerBound < index }) { break }
-            references.append(Reference(token: index, mention: antecedent, isPronoun: true))
+        for (index, wordClass) in current.words.classes.enumerated() where wordClass.contains(.personalPronoun) {
+            if current.names.mentions.contains(where: { $0.isFullName && $0.tokens.lowerBound < index }) { break }
+            references.append(Reference(token: index, mention: antecedent.mention, isPronoun: true,
+                                        terms: antecedent.terms))
         }
         return references
+    }
+
+    /// The full names a sentence gives, each with its terms, read from that sentence's words.
+    private func fullNames(in named: NamedWords)
+        -> [(mention: SentenceNames.Mention, terms: [(term: String, word: String)])] {
+        named.names.mentions.filter(\.isFullName).map { ($0, named.words.terms(of: $0, lexicon: lexicon)) }
     }
 }

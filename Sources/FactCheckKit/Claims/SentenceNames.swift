@@ -12,11 +12,56 @@ public struct SentenceNames: Sendable {
         /// Found through an alias: the name's words are not in the sentence.
         public let isAlias: Bool
 
+        /// The last word, by which a later sentence may refer to the whole name ("Zenkovich").
+        public let surname: String?
+        /// A name that says who is meant: two or more words of two letters or more, or one word with a title.
+        /// A single capitalized word is too often an adjective ("Belarusian") or a sentence's first word.
+        public let isFullName: Bool
+
         public init(name: String, tokens: Range<Int>, titled: Bool, isAlias: Bool = false) {
             self.name = name
             self.tokens = tokens
             self.titled = titled
             self.isAlias = isAlias
+            // Worked out here, once: every claim of a sentence and of the sentence after asks.
+            let (wordCount, everyWordLong, lastWord) = Self.words(of: name)
+            surname = wordCount > 1 ? lastWord.lowercased() : nil
+            isFullName = (wordCount >= 2 || titled) && everyWordLong
+        }
+
+        /// The number of words of a name (as split at spaces), whether each has two letters or more, and the last.
+        private static func words(of name: String) -> (count: Int, everyWordLong: Bool, last: Substring) {
+            // A name of ASCII characters, nearly every one, is split on its bytes: a byte is a Character there
+            // (but for a carriage return, which with a line feed makes one), and splitting by Character costs
+            // more than the rest of finding a sentence's names.
+            guard name.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+                let words = name.split(separator: " ")
+                return (words.count, words.allSatisfy { $0.count >= 2 }, words.last ?? "")
+            }
+            let utf8 = name.utf8
+            var count = 0
+            var everyWordLong = true
+            var lastStart = utf8.startIndex
+            var lastEnd = utf8.startIndex
+            var wordLength = 0
+            var index = utf8.startIndex
+            while index != utf8.endIndex {
+                let next = utf8.index(after: index)
+                if utf8[index] == UInt8(ascii: " ") {
+                    if wordLength == 1 { everyWordLong = false }
+                    wordLength = 0
+                } else {
+                    if wordLength == 0 {
+                        count += 1
+                        lastStart = index
+                    }
+                    wordLength += 1
+                    lastEnd = next
+                }
+                index = next
+            }
+            if wordLength == 1 { everyWordLong = false }
+            return (count, everyWordLong, name[lastStart..<lastEnd])
         }
 
         /// The name's words as context terms ("alexander", "lukashenko"), each with the word it was read from.
@@ -24,19 +69,6 @@ public struct SentenceNames: Sendable {
             name.split(separator: " ").compactMap { word in
                 Terms.term(String(word), lexicon: lexicon).map { ($0, String(word)) }
             }
-        }
-
-        /// The last word, by which a later sentence may refer to the whole name ("Zenkovich").
-        public var surname: String? {
-            let words = name.split(separator: " ")
-            return words.count > 1 ? words.last.map { $0.lowercased() } : nil
-        }
-
-        /// A name that says who is meant: two or more words of two letters or more, or one word with a title.
-        /// A single capitalized word is too often an adjective ("Belarusian") or a sentence's first word.
-        public var isFullName: Bool {
-            let words = name.split(separator: " ")
-            return (words.count >= 2 || titled) && words.allSatisfy { $0.count >= 2 }
         }
     }
 
@@ -48,44 +80,57 @@ public struct SentenceNames: Sendable {
     /// Finds the names among a sentence's tokens.
     /// - Parameter isExcluded: tokens that are not names whatever their case (the words of a value).
     public init(tokens: [Terms.Token], lexicon: Lexicon, excluding isExcluded: (Int) -> Bool = { _ in false }) {
+        let lowered = tokens.map { Terms.lowercased($0.text) }
+        self.init(tokens: tokens, lowered: lowered, terms: lowered.map { Terms.term(lowered: $0, lexicon: lexicon) },
+                  classes: lowered.map { lexicon.wordClasses[$0] ?? [] }, lexicon: lexicon, excluding: isExcluded)
+    }
+
+    /// Finds the names among a sentence's tokens, given each token's lower-cased text, term and word classes
+    /// (`SentenceWords`).
+    init(tokens: [Terms.Token], lowered: [String], terms: [String?], classes: [WordClass], lexicon: Lexicon,
+         excluding isExcluded: (Int) -> Bool = { _ in false }) {
         var mentions: [Mention] = []
-        var consumed = Set<Int>()
-        let lowered = tokens.map { $0.text.lowercased() }
-        for start in tokens.indices where !consumed.contains(start) {
+        var consumed = [Bool](repeating: false, count: tokens.count)
+        for start in tokens.indices where !consumed[start] && classes[start].contains(.aliasStart) {
             guard let alias = lexicon.aliases.first(where: { alias in
                 start + alias.words.count <= tokens.count
                     && lowered[start..<(start + alias.words.count)].elementsEqual(alias.words)
             }) else { continue }
             let range = start..<(start + alias.words.count)
             mentions.append(Mention(name: alias.name, tokens: range, titled: true, isAlias: true))
-            consumed.formUnion(range)
+            for index in range { consumed[index] = true }
         }
-        var run: [Int] = []
-        func closeRun() {
-            defer { run = [] }
-            guard !run.isEmpty else { return }
-            // The words after the last title are the name: "U.S. President Donald Trump" names Donald Trump.
-            let lastTitle = run.lastIndex { lexicon.titles.contains(lowered[$0]) }
-            let nameStart = lastTitle.map { $0 + 1 } ?? 0
-            let titleBefore = run[0] > 0 && lexicon.titles.contains(lowered[run[0] - 1])
-            guard nameStart < run.count else { return }
-            let words = run[nameStart...].map { tokens[$0].text }
-            mentions.append(Mention(name: words.joined(separator: " "), tokens: run[nameStart]..<(run.last! + 1),
-                                    titled: lastTitle != nil || titleBefore))
-        }
+        // A run of capitalized words, which names someone unless it is all titles.
+        var runStart: Int?
         for (index, token) in tokens.enumerated() {
-            if !consumed.contains(index), token.isCapitalized, !token.hasDigit, !isExcluded(index),
-               Terms.term(token.text, lexicon: lexicon) != nil || lexicon.titles.contains(lowered[index]) {
-                run.append(index)
-            } else {
-                closeRun()
+            if !consumed[index], token.isCapitalized, !token.hasDigit, !isExcluded(index),
+               terms[index] != nil || classes[index].contains(.title) {
+                if runStart == nil { runStart = index }
+            } else if let start = runStart {
+                if let mention = Self.mention(in: start..<index, tokens: tokens, classes: classes) {
+                    mentions.append(mention)
+                }
+                runStart = nil
             }
         }
-        closeRun()
+        if let start = runStart, let mention = Self.mention(in: start..<tokens.count, tokens: tokens, classes: classes) {
+            mentions.append(mention)
+        }
         // An alias right before a name is that name's title: "the Belarusian president, Alexander Lukashenko".
         let named = Set(mentions.filter { !$0.isAlias }.map(\.tokens.lowerBound))
         self.mentions = mentions.filter { !$0.isAlias || !named.contains($0.tokens.upperBound) }
             .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The name a run of capitalized words gives: the words after the last title ("U.S. President Donald Trump"
+    /// names Donald Trump); nil when the run is all titles.
+    private static func mention(in run: Range<Int>, tokens: [Terms.Token], classes: [WordClass]) -> Mention? {
+        let lastTitle = run.last { classes[$0].contains(.title) }
+        let nameStart = lastTitle.map { $0 + 1 } ?? run.lowerBound
+        let titleBefore = run.lowerBound > 0 && classes[run.lowerBound - 1].contains(.title)
+        guard nameStart < run.upperBound else { return nil }
+        return Mention(name: tokens[nameStart..<run.upperBound].map(\.text).joined(separator: " "),
+                       tokens: nameStart..<run.upperBound, titled: lastTitle != nil || titleBefore)
     }
 
     /// The words of the full names as context terms.

@@ -32,6 +32,8 @@ public enum Terms {
     /// The words of a byte range of `bytes`.
     public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
+        // About one word per six bytes of English copy: room for most sentences without regrowing.
+        tokens.reserveCapacity(range.count / 5 + 1)
         var index = range.lowerBound
         var mark: UInt8?
         while index < range.upperBound {
@@ -59,8 +61,11 @@ public enum Terms {
                 }
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            let first = text.unicodeScalars.first!
-            tokens.append(Token(range: start..<index, text: text, isCapitalized: first.properties.isUppercase,
+            let firstByte = bytes[start]
+            let isCapitalized = firstByte < 0x80
+                ? firstByte >= UInt8(ascii: "A") && firstByte <= UInt8(ascii: "Z")
+                : text.unicodeScalars.first!.properties.isUppercase
+            tokens.append(Token(range: start..<index, text: text, isCapitalized: isCapitalized,
                                 hasDigit: hasDigit, precedingMark: mark))
             mark = nil
         }
@@ -69,6 +74,7 @@ public enum Terms {
 
     /// A crude English stemmer: enough to make inflections of one word meet, never meant to produce real words.
     public static func stem(_ word: String) -> String {
+        if let stemmed = asciiStem(word) { return stemmed }
         var word = word
         for suffix in ["'s", "’s"] where word.hasSuffix(suffix) {
             word.removeLast(2)
@@ -93,11 +99,64 @@ public enum Terms {
     /// The comparable form of a token's text: lower-cased, stemmed, mapped through the lexicon; nil for stop words
     /// and numbers.
     public static func term(_ text: String, lexicon: Lexicon) -> String? {
-        let lowered = text.lowercased()
-        guard !stopWords.contains(lowered), lowered.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+        term(lowered: lowercased(text), lexicon: lexicon)
+    }
+
+    /// `term` of a text already lower-cased (`lowercased`).
+    static func term(lowered: String, lexicon: Lexicon) -> String? {
+        stopWords.contains(lowered) ? nil : term(loweredNonStopWord: lowered, lexicon: lexicon)
+    }
+
+    /// `term` of a text already lower-cased and known not to be a stop word.
+    static func term(loweredNonStopWord lowered: String, lexicon: Lexicon) -> String? {
+        guard lowered.unicodeScalars.contains(where: {
+            // An ASCII scalar is alphabetic exactly when it is a letter; the property lookup is for the rest.
+            $0.isASCII ? ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A : $0.properties.isAlphabetic
+        }) else {
             return nil
         }
         return lexicon.canonical(stem(lowered))
+    }
+
+    /// `text.lowercased()`, without a new string for text that has no upper-case letter (most words of a
+    /// sentence).
+    static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) })
+            ? text : text.lowercased()
+    }
+
+    /// `stem` worked on the bytes of a word of ASCII characters, nearly every word of English copy: String's
+    /// suffix tests and removals go Character by Character and cost more than the rest of a term's reading.
+    /// Nil for any other word, and for one holding a carriage return (with a line feed, one Character of two
+    /// bytes, which would make byte and Character counts differ).
+    private static func asciiStem(_ word: String) -> String? {
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        return bytes.withContiguousStorageIfAvailable { bytes -> String in
+            var end = bytes.count
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let count = suffix.utf8CodeUnitCount
+                guard end >= count else { return false }
+                for offset in 0..<count where bytes[end - count + offset] != suffix.utf8Start[offset] { return false }
+                return true
+            }
+            if endsWith("'s") { end -= 2 }
+            if endsWith("ies"), end > 4 {
+                // The word now ends in "y": none of the suffixes below applies.
+                return String(decoding: bytes[0..<(end - 3)], as: UTF8.self) + "y"
+            } else if endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is"), end > 3 {
+                end -= 1
+            }
+            if endsWith("ing"), end > 5 {
+                end -= 3
+            } else if endsWith("ed"), end > 4 {
+                end -= 2
+            }
+            if endsWith("e"), end > 3 {
+                end -= 1
+            }
+            return end == bytes.count ? word : String(decoding: bytes[0..<end], as: UTF8.self)
+        }
     }
 
     /// Whether the character at `index` is a letter or digit, and its length in bytes.
@@ -109,7 +168,18 @@ public enum Terms {
         }
         let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
         guard index + length <= limit, length > 1 else { return (false, 1) }
-        let scalar = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first!
+        // Decoded by hand rather than through a String per character. A malformed sequence (a missing
+        // continuation byte, an overlong form, a surrogate, a lead byte past F4) reads, as String would read it,
+        // as the replacement character, which is not alphabetic.
+        guard byte <= 0xF4 else { return (false, length) }
+        var value = UInt32(byte) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let continuation = bytes[index + offset]
+            guard continuation & 0xC0 == 0x80 else { return (false, length) }
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= shortest, let scalar = Unicode.Scalar(value) else { return (false, length) }
         return (scalar.properties.isAlphabetic, length)
     }
 

@@ -35,10 +35,16 @@ public struct ContentHash: Sendable {
 
     /// The hash so far as 32 lower-case hex digits.
     public var hexDigits: String {
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        // Written digit by digit into the string's storage: every stored fact is named by one.
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            for nibble in 0..<16 {
+                let shift = UInt64(60 - 4 * nibble)
+                buffer[nibble] = Self.hexDigitBytes[Int((lane1 >> shift) & 0xF)]
+                buffer[16 + nibble] = Self.hexDigitBytes[Int((lane2 >> shift) & 0xF)]
+            }
+            return 32
         }
-        return hex(lane1) + hex(lane2)
     }
+
+    private static let hexDigitBytes = Array("0123456789abcdef".utf8)
 }

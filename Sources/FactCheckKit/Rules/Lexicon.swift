@@ -9,6 +9,8 @@ public struct Lexicon: Sendable {
     /// Phrases that stand for a name ("the Kremlin leader" for Vladimir Putin), as lower-cased words without
     /// articles, with the name they stand for.
     public private(set) var aliases: [(words: [String], name: String)] = []
+    /// Lower-cased word → what the word lists (stop words, titles, the first words of aliases, ...) say of it.
+    private(set) var wordClasses = WordClass.builtIn
 
     /// Canonical terms of the words that name an event ("release", "sentence", "land"): the event nearest a claim
     /// in its clause is what the claim dates, counts or measures.
@@ -29,7 +31,9 @@ public struct Lexicon: Sendable {
     /// Adds title words ("President", "Gov."); case and a final period do not matter.
     public mutating func addTitles(_ words: [String]) {
         for word in words {
-            titles.insert(Self.aliasWords(of: word).joined(separator: " "))
+            let title = Self.aliasWords(of: word).joined(separator: " ")
+            titles.insert(title)
+            wordClasses[title, default: []].insert(.title)
         }
     }
 
@@ -46,7 +50,10 @@ public struct Lexicon: Sendable {
         guard let name = set.first else { return }
         for alias in set.dropFirst() {
             let words = Self.aliasWords(of: alias)
-            if !words.isEmpty { aliases.append((words, name)) }
+            if let first = words.first {
+                aliases.append((words, name))
+                wordClasses[first, default: []].insert(.aliasStart)
+            }
         }
         // Longest first, so that "the former Russian president" wins over "the Russian president".
         aliases.sort { $0.words.count > $1.words.count }

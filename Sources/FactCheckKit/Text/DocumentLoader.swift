@@ -46,10 +46,14 @@ public struct DocumentLoader: Sendable {
 
     /// Makes a document from bytes, validating them as text.
     public func document(path: String, data: Data, format: DocumentFormat? = nil) throws(InputError) -> Document {
-        guard data.count <= maximumBytes else {
+        try document(path: path, bytes: [UInt8](data), format: format)
+    }
+
+    /// Makes a document from bytes, validating them as text.
+    public func document(path: String, bytes: [UInt8], format: DocumentFormat? = nil) throws(InputError) -> Document {
+        guard bytes.count <= maximumBytes else {
             throw InputError(path: path, message: "is larger than \(maximumBytes / 1_048_576) MB", hint: "split the file")
         }
-        let bytes = [UInt8](data)
         if bytes.prefix(8192).contains(0) {
             throw InputError(path: path, message: "is a binary file, not text",
                              hint: "give factcheck the article as plain text, Markdown or HTML")

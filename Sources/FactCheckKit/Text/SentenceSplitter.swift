@@ -80,7 +80,8 @@ public enum SentenceSplitter {
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: ")") {
                 index += 1
-            } else if bytes[index...].starts(with: [0xE2, 0x80, 0x9D]) || bytes[index...].starts(with: [0xE2, 0x80, 0x99]) {
+            } else if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99 {
                 index += 3  // ” and ’
             } else {
                 break
@@ -126,8 +127,11 @@ public enum SentenceSplitter {
         while end > line.lowerBound, isSpace(bytes[end - 1]) { end -= 1 }
         guard end > line.lowerBound else { return false }
         if line.count < headingLineLength { return true }
-        let last = bytes[end - 1]
-        return [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""),
-                0x9D].contains(last)
+        switch bytes[end - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""), 0x9D:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -83,6 +83,9 @@ struct Amount {
 
     /// Reads a digit token's figure: its value and the number of decimals; nil for malformed grouping ("1,30").
     static func numeral(_ text: String) -> (value: Double, decimals: Int)? {
+        if text.utf8.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }) {
+            return numeral(digits: text.utf8)
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let integer = parts.first, !integer.isEmpty else { return nil }
         let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
@@ -97,6 +100,46 @@ struct Amount {
         guard let value = Double(plain) else { return nil }
         return (value, decimals.count)
     }
+
+    /// `numeral` of a text of ASCII digits, commas and periods (every digit token), read on its bytes: splitting
+    /// and joining the text's parts costs many times more than the reading.
+    private static func numeral(digits text: String.UTF8View) -> (value: Double, decimals: Int)? {
+        var mantissa: UInt64 = 0  // its digits as one integer, while there are few enough to be exact
+        var digitCount = 0
+        var decimals = 0
+        var sawPoint = false
+        var groupCount = 1
+        var groupLength = 0  // digits of the integer part since its last comma
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "."):
+                guard !sawPoint, groupLength > 0, groupCount == 1 || groupLength == 3 else { return nil }
+                sawPoint = true
+            case UInt8(ascii: ","):
+                // Groups of three after a first of one to three: "1,300"; none after the point.
+                guard !sawPoint, groupCount == 1 ? (1...3).contains(groupLength) : groupLength == 3 else { return nil }
+                groupCount += 1
+                groupLength = 0
+            default:
+                if sawPoint { decimals += 1 } else { groupLength += 1 }
+                digitCount += 1
+                if digitCount <= 15 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            }
+        }
+        guard sawPoint ? decimals > 0 : groupLength > 0 && (groupCount == 1 || groupLength == 3) else { return nil }
+        // Up to fifteen digits, the digits and the power of ten are exact doubles, so their quotient is the
+        // correctly rounded value, as parsing the text gives it.
+        if digitCount <= 15 { return (Double(mantissa) / exactPowersOfTen[decimals], decimals) }
+        let plain = text.filter { $0 != UInt8(ascii: ",") }  // the figure without its group commas
+        guard let value = Double(String(decoding: plain, as: UTF8.self)) else { return nil }
+        return (value, decimals)
+    }
+
+    /// 10⁰ through 10¹⁵, each an exact double.
+    private static let exactPowersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                                     1e13, 1e14, 1e15]
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Parses `digitCorePattern` at `index`.
     static func digitCore(_ tokens: TokenStream, _ index: Int,
@@ -129,7 +172,25 @@ struct Amount {
     /// 1,299.9999999999998 (in reports, and in exact comparisons).
     static func decimal(_ value: Double) -> Double {
         guard value.isFinite else { return value }
+        // A value whose shortest decimal form has at most 15 significant digits prints to 15 digits as that form,
+        // which reads back as the value: only the others need the formatter, which costs far more.
+        if significantDigits(of: value) <= 15 { return value }
         return Double(String(format: "%.15g", value)) ?? value
+    }
+
+    /// The number of significant digits of the shortest decimal form of a finite value (`description`:
+    /// "1300.0" has 2, "26.000000000000004" has 17, "1.5e-07" has 2).
+    private static func significantDigits(of value: Double) -> Int {
+        var digits = 0
+        var trailingZeros = 0
+        for byte in value.description.utf8 {
+            if byte == UInt8(ascii: "e") { break }
+            // Leading zeros, the sign and the point are not significant digits.
+            guard isDigit(byte), digits > 0 || byte != UInt8(ascii: "0") else { continue }
+            digits += 1
+            trailingZeros = byte == UInt8(ascii: "0") ? trailingZeros + 1 : 0
+        }
+        return digits - trailingZeros
     }
 
     /// Parses `digitPattern` at `index`.

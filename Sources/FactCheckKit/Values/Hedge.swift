@@ -36,9 +36,14 @@ enum Hedge: Equatable {
     /// How `pattern` begins: the first word of a phrase.
     static let start = FragmentStart(words: Set(phrases.map { $0.0[0] }))
 
+    /// `phrases` by their first word, each list in the order of `phrases`: every number is read for a hedge, and
+    /// most begin with none.
+    private static let phrasesByFirstWord: [String: [([String], Hedge)]] = Dictionary(grouping: phrases) { $0.0[0] }
+
     /// Parses a hedge at `index`; returns the index after it (the amount must follow after whitespace).
     static func parse(_ tokens: TokenStream, _ index: Int) -> (Int, Hedge)? {
-        for (words, hedge) in phrases {
+        guard let first = tokens.word(index), let candidates = phrasesByFirstWord[first] else { return nil }
+        for (words, hedge) in candidates {
             if let end = tokens.matchWords(words, at: index), tokens.spaced(end) { return (end, hedge) }
         }
         return nil

@@ -42,7 +42,7 @@ struct TokenStream {
         var spaced = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 spaced = true
                 index += 1
                 continue
@@ -59,20 +59,22 @@ struct TokenStream {
                 }
                 tokens.append(Token(kind: .digits, text: Self.string(scalars[index..<end]), spaced: spaced))
                 index = end
-            } else if scalar.properties.isAlphabetic {
+            } else if Self.isAlphabetic(scalar) {
                 var end = index
+                var hasTypographicApostrophe = false
                 while end < scalars.count {
-                    if scalars[end].properties.isAlphabetic, !Self.isDigit(scalars[end]) {
+                    if Self.isAlphabetic(scalars[end]), !Self.isDigit(scalars[end]) {
                         end += 1
                     } else if scalars[end] == "'" || scalars[end] == "\u{2019}", end + 1 < scalars.count,
-                              scalars[end + 1].properties.isAlphabetic {
+                              Self.isAlphabetic(scalars[end + 1]) {
+                        hasTypographicApostrophe = hasTypographicApostrophe || scalars[end] == "\u{2019}"
                         end += 1
                     } else {
                         break
                     }
                 }
-                let word = Self.string(scalars[index..<end]).lowercased()
-                    .replacingOccurrences(of: "\u{2019}", with: "'")
+                var word = Self.string(scalars[index..<end]).lowercased()
+                if hasTypographicApostrophe { word = word.replacingOccurrences(of: "\u{2019}", with: "'") }
                 tokens.append(Token(kind: .word, text: word, spaced: spaced))
                 index = end
             } else {
@@ -91,10 +93,31 @@ struct TokenStream {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    // The two properties asked of every scalar, answered without the property tables for ASCII, where the
+    // whitespace is tab to carriage return and space, and the alphabetic scalars are the letters.
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let folded = scalar.value | 0x20  // upper-case letters onto lower-case ones
+        return folded >= 0x61 && folded <= 0x7A
+    }
+
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars)
-        return text
+        // ASCII scalars, as nearly every token's are, are their own UTF-8 bytes: written straight into the
+        // string's storage rather than appended scalar by scalar.
+        guard scalars.allSatisfy(\.isASCII) else {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            return text
+        }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return scalars.count
+        }
     }
 
     private init(tokens: [Token]) {
@@ -148,11 +171,15 @@ struct TokenStream {
     /// brackets and trailing sentence punctuation (a trailing "." also goes, which every grammar tolerates:
     /// "Aug." reads as "Aug", "a.m." as "a.m").
     static func trimmed(_ text: String) -> String {
-        let leading: Set<Character> = ["(", "[", "\"", "\u{201C}", "'", "\u{2018}"]
-        let trailing: Set<Character> = [")", "]", "\"", "\u{201D}", "'", "\u{2019}", ",", ";", ":", "!", "?", "."]
         var slice = Substring(text)
-        while let first = slice.first, first.isWhitespace || leading.contains(first) { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace || trailing.contains(last) { slice.removeLast() }
+        while let first = slice.first, first.isWhitespace || trimmedLeading.contains(first) { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace || trimmedTrailing.contains(last) { slice.removeLast() }
         return String(slice)
     }
+
+    /// What `trimmed` removes before a value, besides whitespace.
+    private static let trimmedLeading: Set<Character> = ["(", "[", "\"", "\u{201C}", "'", "\u{2018}"]
+    /// What `trimmed` removes after a value, besides whitespace.
+    private static let trimmedTrailing: Set<Character> = [")", "]", "\"", "\u{201D}", "'", "\u{2019}", ",", ";", ":", "!",
+                                                          "?", "."]
 }

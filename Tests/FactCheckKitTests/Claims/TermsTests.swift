@@ -10,6 +10,25 @@ import Testing
         #expect(Terms.stem(a.lowercased()) == Terms.stem(b.lowercased()))
     }
 
+    /// ASCII words are stemmed on their bytes, others by Character: each rule at the edge of its length limit.
+    @Test(arguments: [
+        ("prisoner's", "prisoner"), ("countries", "country"), ("dies", "die"), ("ies", "ies"), ("boss", "boss"),
+        ("status", "status"), ("analysis", "analysis"), ("cats", "cat"), ("gas", "gas"), ("running", "runn"),
+        ("bring", "bring"), ("seeing", "see"), ("released", "releas"), ("freed", "fre"), ("release", "releas"),
+        ("the", "the"), ("leaves", "leav"), ("'s", ""), ("it's", "it"), ("1,300", "1,300"), ("café's", "café"),
+        ("cafe\u{301}s", "cafe\u{301}"), ("naïves", "naïv"), ("putin’s", "putin"),
+    ])
+    func stemsAtEachRulesLimits(_ word: String, _ stem: String) {
+        #expect(Terms.stem(word) == stem)
+    }
+
+    @Test func tokensReadLettersOfEveryLength() {
+        let bytes = Array("Łódź 東京 𝒜bc ← naïve".utf8)
+        let tokens = Terms.tokens(in: bytes, range: 0..<bytes.count)
+        #expect(tokens.map(\.text) == ["Łódź", "東京", "𝒜bc", "naïve"])
+        #expect(tokens.map(\.isCapitalized) == [true, false, true, false])
+    }
+
     @Test func tokensKeepFiguresAndPossessivesWhole() {
         let bytes = Array("Putin’s 1,300 detainees (and 3.2 billion) – U.S.-Russia".utf8)
         let tokens = Terms.tokens(in: bytes, range: 0..<bytes.count)

@@ -13,7 +13,10 @@ extension FactStore {
         var date: String?
         var format: String
         var sentenceCount: Int
-        var termCounts: [String: Int]
+        /// Term → number of sentences it occurs in, by term.
+        var termCounts: [(term: String, count: Int)]
+        /// `termCounts` as the documents table keeps them: a line "term<TAB>count" each.
+        var termCountsText: String
         var nameTerms: [String]
         var entities: [String]
         var facts: [PreparedFact]
@@ -26,10 +29,10 @@ extension FactStore {
         var key: String
         var low: Double
         var high: Double
-        var body: [UInt8]
+        var body: Data
         /// `ContentHash` of `body`.
         var signature: String
-        var passage: [UInt8]
+        var passage: Data
         /// Context terms and their closeness weights.
         var terms: [(term: String, weight: Double)]
     }
@@ -181,24 +184,24 @@ extension FactStore {
     static func prepare(_ path: String, known: KnownDocument?, extractor: ClaimExtractor, loader: DocumentLoader,
                         trustFileTimes: Bool) -> Outcome {
         let displayPath = PathExpander.displayPath(path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let attributes = FileAccess.attributes(atPath: path)
+        let size = attributes?.size ?? -1
+        let modified = attributes?.modified ?? 0
         if trustFileTimes, let known, known.size == size, known.modified == modified {
             return .unchanged(path: path, size: size, modified: modified)
         }
-        guard attributes != nil, let data = FileManager.default.contents(atPath: path) else {
+        guard attributes != nil, let bytes = FileAccess.contents(atPath: path) else {
             return .failed(.input(InputError(path: displayPath, message: "cannot read the file",
                                              hint: "check that it exists and is readable")))
         }
-        let contentHash = ContentHash.of(data)
+        let contentHash = ContentHash.of(bytes)
         if known?.contentHash == contentHash {
             return .unchanged(path: path, size: size, modified: modified)
         }
         let document: Document
         let contribution: DocumentFacts
         do {
-            document = try loader.document(path: displayPath, data: data, format: DocumentFormat(path: path))
+            document = try loader.document(path: displayPath, bytes: bytes, format: DocumentFormat(path: path))
         } catch {
             return .failed(.input(error))
         }
@@ -211,14 +214,32 @@ extension FactStore {
             let (low, high) = ValueIndex.interval(of: claim.value)
             let body = FactRecord.encodeBody(claim)
             return PreparedFact(valueClass: ValueIndex.valueClass(of: claim.value), key: key(of: claim), low: low,
-                                high: high, body: body, signature: ContentHash.of(body),
-                                passage: FactRecord.encodePassage(passage),
+                                high: high, body: Data(body), signature: ContentHash.of(body),
+                                passage: Data(FactRecord.encodePassage(passage)),
                                 terms: claim.context.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
+        // Sorted here, on a worker, so that the single writer has less to do, and term ids follow the terms' order.
+        let termCounts = contribution.termSentenceCounts.sorted { $0.key < $1.key }.map { (term: $0.key, count: $0.value) }
         return .prepared(PreparedDocument(
-            path: path, contentHash: contentHash, size: data.count, modified: modified, date: text(of: document.date),
-            format: document.format.rawValue, sentenceCount: contribution.sentenceCount,
-            termCounts: contribution.termSentenceCounts, nameTerms: contribution.nameTerms.sorted(),
-            entities: Array(Set(contribution.entities)).sorted(), facts: facts))
+            path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
+            format: document.format.rawValue, sentenceCount: contribution.sentenceCount, termCounts: termCounts,
+            termCountsText: Self.lines(of: termCounts),
+            nameTerms: contribution.nameTerms.sorted(), entities: Array(Set(contribution.entities)).sorted(),
+            facts: facts))
+    }
+
+    /// Term counts as the documents table keeps them: "term<TAB>count" lines. Written as bytes: string
+    /// interpolation, joining and even appending to a String cost more here than the rest of preparing a document
+    /// for the writer.
+    private static func lines(of termCounts: [(term: String, count: Int)]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(termCounts.reduce(0) { $0 + $1.term.utf8.count + 8 })
+        for (index, entry) in termCounts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
+            bytes.append(contentsOf: entry.term.utf8)
+            bytes.append(UInt8(ascii: "\t"))
+            bytes.append(contentsOf: String(entry.count).utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

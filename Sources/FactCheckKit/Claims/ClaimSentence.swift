@@ -1,0 +1,131 @@
+/// A sentence as its claims read it: its words, which of them belong to claim values, its clauses, its context
+/// terms, and the names it gives or refers to. Everything here is the same for every claim of the sentence, so it
+/// is worked out once (`SentenceCache`); only what depends on the claim's place is left to `ClaimExtractor`.
+struct ClaimSentence {
+    /// A word that stands for a name (a pronoun, an alias), with the name's terms: they join a claim's context
+    /// weighted by the word's place.
+    struct StandIn {
+        /// Index of the word in the sentence's tokens.
+        let token: Int
+        /// The name's terms, as indexes into `contextTerms`, each with the word it was read from.
+        let terms: [(term: Int, word: String)]
+    }
+
+    let words: SentenceWords
+    /// The sentence's names, the words of claim values excluded.
+    let names: SentenceNames
+    /// Whether each token lies inside a claim's value (any claim's: those words are what a draft may have changed,
+    /// so they are never context).
+    let isValue: [Bool]
+    /// For each token, how many clause boundaries precede it (see `clauseIndexes`).
+    let clauses: [Int]
+    /// The distinct terms every claim of the sentence has in its context (with weights of its own): those of the
+    /// words outside values, and those its stand-ins bring. A claim's weights are kept by index into this list,
+    /// so that a term is hashed once per claim rather than once per word.
+    let contextTerms: [String]
+    /// For each token that is context (outside values, no digit, not a stop word), the index of its term in
+    /// `contextTerms`; nil for the others.
+    let contextTermIndexes: [Int?]
+    /// The pronouns and aliases of the sentence, in the order their terms join a claim's context.
+    let standIns: [StandIn]
+    /// The words of the full names the sentence gives, and of the names its pronouns, surnames and aliases stand
+    /// for, as context terms.
+    let nameTerms: Set<String>
+    /// Those of `nameTerms` that surely name people: given with a title or through an alias.
+    let people: Set<String>
+    /// Each token's term when it names an event (`Lexicon.events`), else nil.
+    let eventTerms: [String?]
+    /// What each token says about the assertion of its clause.
+    let assertionCues: [Assertion.Cue]
+
+    /// Conjunctions that start a clause.
+    static let clauseConjunctions: Set<String> = ["and", "but", "while", "whereas"]
+
+    /// Longest opening phrase, in words, read as introducing the clause after its comma.
+    static let introductoryPhraseLength = 4
+
+    /// - Parameter references: the sentence's pronouns and surnames that stand for a full name (`SentenceCache`).
+    init(words: SentenceWords, names: SentenceNames, isValue: [Bool], references: [SentenceCache.Reference],
+         lexicon: Lexicon) {
+        self.words = words
+        self.names = names
+        self.isValue = isValue
+        clauses = Self.clauseIndexes(of: words)
+        var contextTerms = ContextTerms(capacity: words.tokens.count)
+        contextTermIndexes = words.tokens.indices.map { token in
+            guard !isValue[token], !words.tokens[token].hasDigit, let term = words.terms[token] else { return nil }
+            return contextTerms.index(of: term)
+        }
+        var nameTerms = Set<String>()
+        var people = Set<String>()
+        for mention in names.mentions where mention.isFullName {
+            for (term, _) in words.terms(of: mention, lexicon: lexicon) {
+                nameTerms.insert(term)
+                if mention.titled { people.insert(term) }
+            }
+        }
+        // What an alias, a pronoun or a surname stands for counts where it stands: "the Kremlin leader" is Putin,
+        // "He" the person the sentence before named.
+        let aliases = names.mentions.filter(\.isAlias).map {
+            SentenceCache.Reference(token: $0.tokens.lowerBound, mention: $0, isPronoun: true,
+                                    terms: words.terms(of: $0, lexicon: lexicon))
+        }
+        var standIns: [StandIn] = []
+        for reference in references + aliases {
+            for (term, _) in reference.terms {
+                nameTerms.insert(term)
+                if reference.mention.titled { people.insert(term) }
+            }
+            if reference.isPronoun {
+                standIns.append(StandIn(token: reference.token,
+                                        terms: reference.terms.map { (contextTerms.index(of: $0.term), $0.word) }))
+            }
+        }
+        self.contextTerms = contextTerms.terms
+        self.standIns = standIns
+        self.nameTerms = nameTerms
+        self.people = people
+        eventTerms = words.terms.map { term in term.flatMap { lexicon.events.contains($0) ? $0 : nil } }
+        assertionCues = Assertion.cues(of: words)
+    }
+
+    /// Distinct terms in the order first met, each with its index.
+    private struct ContextTerms {
+        private(set) var terms: [String] = []
+        private var indexes: [String: Int]
+
+        init(capacity: Int) {
+            terms.reserveCapacity(capacity)
+            indexes = Dictionary(minimumCapacity: capacity)
+        }
+
+        /// The index of `term`, added when new.
+        mutating func index(of term: String) -> Int {
+            if let known = indexes[term] { return known }
+            indexes[term] = terms.count
+            terms.append(term)
+            return terms.count - 1
+        }
+    }
+
+    /// For each token, how many clause boundaries precede it in the sentence: punctuation marks (see
+    /// `Terms.Token.precedingMark`) and `clauseConjunctions`.
+    private static func clauseIndexes(of words: SentenceWords) -> [Int] {
+        let tokens = words.tokens
+        var indexes: [Int] = []
+        indexes.reserveCapacity(tokens.count)
+        var clause = 0
+        for (index, token) in tokens.enumerated() {
+            if index > 0, token.precedingMark != nil { clause += 1 }
+            if words.classes[index].contains(.clauseConjunction) { clause += 1 }
+            indexes.append(clause)
+        }
+        // A short introductory phrase belongs to the clause it introduces: in "In January, another American was
+        // released", January dates the release.
+        if let firstBreak = tokens.indices.dropFirst().first(where: { indexes[$0] > 0 }),
+           firstBreak <= introductoryPhraseLength, tokens[firstBreak].precedingMark == UInt8(ascii: ",") {
+            for index in 0..<firstBreak { indexes[index] = indexes[firstBreak] }
+        }
+        return indexes
+    }
+}

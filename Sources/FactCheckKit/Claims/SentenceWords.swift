@@ -1,0 +1,41 @@
+/// The words of one sentence with what the extractor and a fact base's statistics read from each word: its text
+/// lower-cased and its term, and the names the words give. Worked out once per sentence: lower-casing, stemming
+/// and finding names, done again for every claim and every use, cost more than the rest of reading a claim.
+public struct SentenceWords: Sendable {
+    public let tokens: [Terms.Token]
+    /// Each token's text, lower-cased.
+    public let lowered: [String]
+    /// Each token's term (`Terms.term`), nil for stop words and numbers.
+    public let terms: [String?]
+    /// What the word lists say of each token (`Lexicon.wordClasses`).
+    let classes: [WordClass]
+    /// The names the sentence gives, no word excluded.
+    public let names: SentenceNames
+
+    public init(tokens: [Terms.Token], lexicon: Lexicon) {
+        let lowered = tokens.map { Terms.lowercased($0.text) }
+        let classes = lowered.map { lexicon.wordClasses[$0] ?? [] }
+        let terms = zip(lowered, classes).map { word, wordClass in
+            wordClass.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: word, lexicon: lexicon)
+        }
+        self.tokens = tokens
+        self.lowered = lowered
+        self.terms = terms
+        self.classes = classes
+        names = SentenceNames(tokens: tokens, lowered: lowered, terms: terms, classes: classes, lexicon: lexicon)
+    }
+
+    /// The words of the sentence at `range` of `bytes`.
+    public init(bytes: [UInt8], range: Range<Int>, lexicon: Lexicon) {
+        self.init(tokens: Terms.tokens(in: bytes, range: range), lexicon: lexicon)
+    }
+
+    /// A mention's words as context terms, each with the word it was read from: `Mention.terms(lexicon:)`, taken
+    /// from the terms already read for a name written in this sentence.
+    /// - Parameter mention: one of this sentence's mentions.
+    func terms(of mention: SentenceNames.Mention, lexicon: Lexicon) -> [(term: String, word: String)] {
+        // An alias's name is not in the sentence; a written name is its tokens' texts, joined by spaces.
+        guard !mention.isAlias else { return mention.terms(lexicon: lexicon) }
+        return mention.tokens.compactMap { index in terms[index].map { ($0, tokens[index].text) } }
+    }
+}
