@@ -22,7 +22,9 @@ struct MultiRowInsert {
     }
 
     /// Inserts rows, in order, given as consecutive values: the first row's, then the second's, and so on.
+    /// - Precondition: whole rows: a multiple of the number of columns (a partial row would never be inserted).
     mutating func execute(_ values: [(any DatabaseValueConvertible)?], in db: Database) throws {
+        precondition(values.count % width == 0, "\(values.count) values do not make rows of \(width)")
         var start = 0
         while start < values.count {
             let rows = min(Self.maximumRows, (values.count - start) / width)
