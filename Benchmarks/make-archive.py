@@ -11,7 +11,13 @@ written as Markdown. Documents go into 100 folders of 1,000 (Benchmarks/archive/
 The draft (Benchmarks/archive/draft.txt) is the eval drafts (`draft` fields) joined in file order until it has
 1,000 words: the claims a checker meets in practice, against a base that speaks about the same things.
 
-Usage: python3 Benchmarks/make-archive.py [--documents 100000] [--out Benchmarks/archive]
+--vary-figures makes a stress variant: every run of digits in document i is raised by a random 1 to 999
+(random.Random(i)), so that the copies of a sentence state different figures ("11:00" may become "11:400"). The
+base then holds hundreds of thousands of distinct claims that share their contexts: every copy of a sentence is
+a candidate for a draft claim about it. A real archive repeats a story's figures and varies its words; this one
+is the worst case of the other kind.
+
+Usage: python3 Benchmarks/make-archive.py [--documents 100000] [--out Benchmarks/archive] [--vary-figures]
 """
 import argparse, glob, json, os, random, re
 
@@ -19,6 +25,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--documents", type=int, default=100_000)
 parser.add_argument("--out", default="Benchmarks/archive")
 parser.add_argument("--min-bytes", type=int, default=1_060)
+parser.add_argument("--vary-figures", action="store_true", help="raise every figure of a document by a random 1-999")
 args = parser.parse_args()
 
 shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared")
@@ -56,6 +63,9 @@ for index in range(args.documents):
         if position == len(texts[source]):
             source, position = (source + 1) % len(texts), 0
     body = " ".join(parts) + "\n"
+    if args.vary_figures:
+        vary = random.Random(index)
+        body = re.sub(r"[0-9]+", lambda match: str(int(match.group()) + vary.randrange(1, 1000)), body)
     if index % 10 == 0:
         year, month, day = 2015 + index % 10, 1 + index % 12, 1 + index % 28
         name, text = f"doc-{index:06d}.md", f"---\ndate: {year}-{month:02d}-{day:02d}\n---\n\n{body}"
