@@ -71,58 +71,51 @@ extension FactStore {
     public func add(files: [String], extractor: ClaimExtractor, loader: DocumentLoader = DocumentLoader(),
                     trustFileTimes: Bool = false, removingOthers: Bool = false, rebuilding: Bool = false,
                     progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStoreUpdate {
-        defer { forgetCachedReads() }
         var seen: Set<String> = []
         let files = files.filter { seen.insert($0).inserted }
         let fingerprint = Self.fingerprint(of: extractor.ruleSet)
-        do {
-            return try database.write { db in
-                var writer = try StoreWriter(db: db, path: path)
-                if rebuilding {
-                    try writer.clear()
-                } else if try writer.documentCount() > 0, try writer.recordedFingerprint() != fingerprint {
-                    throw FactCheckError.store(.builtByOtherRules(path))
-                }
-                let known = try writer.knownDocuments()
-                var update = FactStoreUpdate()
-                try OrderedParallelMap<Outcome>.run(count: files.count, transform: { index in
-                    Self.prepare(files[index], known: known[files[index]], extractor: extractor, loader: loader,
-                                 trustFileTimes: trustFileTimes)
-                }, consume: { index, outcome in
-                    switch outcome {
-                    case let .failed(error):
-                        throw error
-                    case let .unchanged(path, size, modified):
-                        update.unchanged += 1
-                        if let old = known[path], old.size != size || old.modified != modified {
-                            try writer.touch(old.id, size: size, modified: modified)
-                        }
-                    case let .prepared(document):
-                        if let old = known[document.path] {
-                            try writer.removeDocument(id: old.id)
-                            update.replaced += 1
-                        } else {
-                            update.added += 1
-                        }
-                        try writer.insert(document)
-                        update.facts += document.facts.count
-                        update.extractedBytes += document.size
-                    }
-                    progress?(FactStoreProgress(done: index + 1, total: files.count, bytes: update.extractedBytes))
-                })
-                if removingOthers {
-                    for (path, document) in known where !seen.contains(path) {
-                        try writer.removeDocument(id: document.id)
-                        update.removed += 1
-                    }
-                }
-                try writer.finish(fingerprint: fingerprint)
-                return update
+        return try writing { db in
+            var writer = try StoreWriter(db: db, path: path)
+            if rebuilding {
+                try writer.clear()
+            } else if try writer.documentCount() > 0, try writer.recordedFingerprint() != fingerprint {
+                throw FactCheckError.store(.builtByOtherRules(path))
             }
-        } catch let error as FactCheckError {
-            throw error
-        } catch {
-            throw .store(Self.translate(error, path: path))
+            let known = try writer.knownDocuments()
+            var update = FactStoreUpdate()
+            try OrderedParallelMap<Outcome>.run(count: files.count, transform: { index in
+                Self.prepare(files[index], known: known[files[index]], extractor: extractor, loader: loader,
+                             trustFileTimes: trustFileTimes)
+            }, consume: { index, outcome in
+                switch outcome {
+                case let .failed(error):
+                    throw error
+                case let .unchanged(path, size, modified):
+                    update.unchanged += 1
+                    if let old = known[path], old.size != size || old.modified != modified {
+                        try writer.touch(old.id, size: size, modified: modified)
+                    }
+                case let .prepared(document):
+                    if let old = known[document.path] {
+                        try writer.removeDocument(id: old.id)
+                        update.replaced += 1
+                    } else {
+                        update.added += 1
+                    }
+                    try writer.insert(document)
+                    update.facts += document.facts.count
+                    update.extractedBytes += document.size
+                }
+                progress?(FactStoreProgress(done: index + 1, total: files.count, bytes: update.extractedBytes))
+            })
+            if removingOthers {
+                for (path, document) in known where !seen.contains(path) {
+                    try writer.removeDocument(id: document.id)
+                    update.removed += 1
+                }
+            }
+            try writer.finish(fingerprint: fingerprint)
+            return update
         }
     }
 
@@ -132,29 +125,36 @@ extension FactStore {
     ///   `.store` when the base cannot be written.
     @discardableResult
     public func remove(paths: [String]) throws(FactCheckError) -> FactStoreUpdate {
+        return try writing { db in
+            var writer = try StoreWriter(db: db, path: path)
+            let known = try writer.knownDocuments()
+            var update = FactStoreUpdate()
+            var removed: Set<String> = []
+            for given in paths {
+                let folder = given.hasSuffix("/") ? given : given + "/"
+                let matches = known.keys.filter { $0 == given || $0.hasPrefix(folder) }.sorted()
+                guard !matches.isEmpty else {
+                    throw FactCheckError.input(InputError(path: PathExpander.displayPath(given),
+                                                          message: "is not in the fact base",
+                                                          hint: "`factcheck base list` shows what it holds"))
+                }
+                for match in matches where removed.insert(match).inserted {
+                    try writer.removeDocument(id: known[match]!.id)
+                    update.removed += 1
+                }
+            }
+            try writer.finish(fingerprint: nil)
+            return update
+        }
+    }
+
+    /// Runs `body` as one write transaction (all of it or nothing), then forgets what this store had read, which
+    /// the write may have changed. A `FactCheckError` thrown by `body` passes through; database errors become
+    /// `.store`.
+    private func writing<T>(_ body: (Database) throws -> T) throws(FactCheckError) -> T {
         defer { forgetCachedReads() }
         do {
-            return try database.write { db in
-                var writer = try StoreWriter(db: db, path: path)
-                let known = try writer.knownDocuments()
-                var update = FactStoreUpdate()
-                var removed: Set<String> = []
-                for given in paths {
-                    let folder = given.hasSuffix("/") ? given : given + "/"
-                    let matches = known.keys.filter { $0 == given || $0.hasPrefix(folder) }.sorted()
-                    guard !matches.isEmpty else {
-                        throw FactCheckError.input(InputError(path: PathExpander.displayPath(given),
-                                                              message: "is not in the fact base",
-                                                              hint: "`factcheck base list` shows what it holds"))
-                    }
-                    for match in matches where removed.insert(match).inserted {
-                        try writer.removeDocument(id: known[match]!.id)
-                        update.removed += 1
-                    }
-                }
-                try writer.finish(fingerprint: nil)
-                return update
-            }
+            return try database.write(body)
         } catch let error as FactCheckError {
             throw error
         } catch {
