@@ -13,6 +13,9 @@
 /// for s, the only characters beyond ASCII that fold to an ASCII letter, and so does the finder. Characters beyond
 /// ASCII in a start must have no other case, so that comparing their bytes compares them caselessly; making a
 /// finder for a start with one is a programming error.
+///
+/// It also tells which patterns cannot match the subject at all: those with required literals none of which
+/// occurs in it (`mayMatch(_:)`), once `LiteralPrefilter` has found them worth reading.
 public struct FragmentStartFinder: Sendable {
     /// One bit for each start, in the order of `starts`.
     typealias StartSet = UInt64
@@ -25,8 +28,13 @@ public struct FragmentStartFinder: Sendable {
     private let tables: Tables
     /// The positions the last `find(in:)` found, for each start, ascending.
     private var positions: [[Int]]
+    /// The patterns' required literals, shared by all copies; nil for a finder of starts alone.
+    private let prefilter: LiteralPrefilter?
+    /// Which literals the last subject holds, once the prefilter has read them.
+    private var presence: LiteralPresence?
 
-    /// A finder for the starts of those `patterns` that have one (see `Pattern.start`).
+    /// A finder for the starts of those `patterns` that have one (see `Pattern.start`), and for the required
+    /// literals of all of them.
     public init(patterns: some Sequence<Pattern>) {
         var starts: [FragmentStart] = []
         var indexes: [ObjectIdentifier: (pattern: Pattern, index: Int)] = [:]
@@ -36,24 +44,35 @@ public struct FragmentStartFinder: Sendable {
             if index == starts.count { starts.append(start) }
             indexes[ObjectIdentifier(pattern)] = (pattern, index)
         }
-        self.init(starts: starts, startIndexes: indexes)
+        self.init(starts: starts, startIndexes: indexes, prefilter: LiteralPrefilter(patterns: Array(patterns)))
     }
 
     /// A finder for `starts`, each found as `positions(ofStart:)`.
     init(starts: [FragmentStart]) {
-        self.init(starts: starts, startIndexes: [:])
+        self.init(starts: starts, startIndexes: [:], prefilter: nil)
     }
 
-    private init(starts: [FragmentStart], startIndexes: [ObjectIdentifier: (pattern: Pattern, index: Int)]) {
+    private init(starts: [FragmentStart], startIndexes: [ObjectIdentifier: (pattern: Pattern, index: Int)],
+                 prefilter: LiteralPrefilter?) {
         precondition(starts.count <= Tables.maximumStartCount, "at most \(Tables.maximumStartCount) distinct starts")
         self.starts = starts
         self.startIndexes = startIndexes
         positions = Array(repeating: [], count: starts.count)
         tables = Tables(starts: starts)
+        self.prefilter = prefilter
     }
 
-    /// Finds where each start holds in `subject`, which must be valid UTF-8; the positions stay until the next call.
+    /// Reads the patterns' required literals now rather than after `LiteralPrefilter.subjectsBeforeReading`
+    /// subjects, so that `mayMatch(_:)` answers from the first subject on (tests and benchmarks).
+    public mutating func readRequiredLiteralsNow() {
+        if presence == nil, let prefilter { presence = LiteralPresence(table: prefilter.tableNow()) }
+    }
+
+    /// Finds where each start holds in `subject`, which must be valid UTF-8, and which required literals it holds;
+    /// both stay until the next call.
     public mutating func find(in subject: [UInt8]) {
+        if presence == nil, let table = prefilter?.tableAfterCountingSubject() { presence = LiteralPresence(table: table) }
+        presence?.find(in: subject)
         // Moved out of `self` while filled, so that appending never copies them.
         var found = positions
         positions = []
@@ -84,6 +103,12 @@ public struct FragmentStartFinder: Sendable {
     /// start or one this finder was not made for, which must be searched at every position.
     public func positions(for pattern: Pattern) -> [Int]? {
         startIndexes[ObjectIdentifier(pattern)].map { positions[$0.index] }
+    }
+
+    /// False when `pattern` has required literals and the subject of the last `find(in:)` holds none of them, so
+    /// that it cannot match there; true otherwise.
+    public func mayMatch(_ pattern: Pattern) -> Bool {
+        presence?.mayMatch(pattern) ?? true
     }
 
     /// Where `starts[index]` held in the subject of the last `find(in:)`, ascending.

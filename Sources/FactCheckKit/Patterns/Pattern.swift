@@ -11,7 +11,7 @@ import Foundation
 /// compiled on first use: JIT compiling both forms of every rule pattern would double the startup of
 /// `factcheck check`, whose extraction needs only the anchored one.
 public final class Pattern: @unchecked Sendable {
-    // @unchecked: the compiled code never changes once made; `lazyUnanchoredCode` is only touched under `lock`.
+    // @unchecked: the compiled code never changes once made; the lazy properties are only touched under `lock`.
 
     /// The pattern as compiled.
     public let source: String
@@ -27,6 +27,19 @@ public final class Pattern: @unchecked Sendable {
     private let options: UInt32
     private let lock = NSLock()
     private var lazyUnanchoredCode: OpaquePointer?
+    private var lazyRequiredLiterals: Set<String>??
+
+    /// Literals (ASCII letters lowercase) one of which every match contains, compared ASCII-caselessly; nil when none are
+    /// known. A subject without any of them cannot hold a match (`FragmentStartFinder.mayMatch(_:)`). Read from
+    /// the source on first use: only a scan of many documents gains from them (`LiteralPrefilter`).
+    public var requiredLiterals: Set<String>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let lazyRequiredLiterals { return lazyRequiredLiterals }
+        let literals = RequiredLiterals.of(source)
+        lazyRequiredLiterals = .some(literals)
+        return literals
+    }
 
     /// Compiles a pattern.
     /// - Parameters:

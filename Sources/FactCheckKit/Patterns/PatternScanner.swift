@@ -92,11 +92,12 @@ public struct PatternScanner: ~Copyable {
         return found
     }
 
-    /// Each pattern's matches: anchored at the starts `finder` found in `subject` for a pattern it knows, searched
-    /// at every position otherwise.
+    /// Each pattern's matches: none when `subject` lacks the pattern's required literals, anchored at the starts
+    /// `finder` found in `subject` for a pattern it knows, searched at every position otherwise.
     /// - Precondition: `finder` has run over `subject`.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8],
                                  startingWhere finder: FragmentStartFinder) throws(PatternError) -> [PatternMatch] {
+        guard finder.mayMatch(pattern) else { return [] }
         if let starts = finder.positions(for: pattern) {
             return try matches(of: pattern, in: subject, startingAt: starts)
         }
