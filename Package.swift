@@ -27,7 +27,9 @@ let package = Package(
             name: "FactCheckKit",
             dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache"),
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           // The fact store's writer binds values straight to SQLite (StatementBinder).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The HTTP server (`factcheck serve`); its own target so that FactCheckKit stays free of NIO.
         .target(

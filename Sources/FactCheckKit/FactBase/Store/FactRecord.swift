@@ -17,6 +17,11 @@ struct FactRecord {
 
     /// The part alignment reads; equal bytes mean equal alignments with any draft claim.
     static func encodeBody(_ claim: Claim) -> [UInt8] {
+        encodeBody(claim, sortedContext: claim.context.sorted { $0.key < $1.key })
+    }
+
+    /// `encodeBody(_:)` for a caller that has sorted the claim's context already (by term), and needs it too.
+    static func encodeBody(_ claim: Claim, sortedContext context: [(key: String, value: Double)]) -> [UInt8] {
         var writer = Writer()
         writer.string(claim.ruleID)
         writer.string(claim.kind)
@@ -24,7 +29,6 @@ struct FactRecord {
         writer.value(claim.value)
         writer.strings(claim.key)
         writer.strings(claim.keyWords)
-        let context = claim.context.sorted { $0.key < $1.key }
         writer.int(context.count)
         for (term, weight) in context {
             writer.string(term)
@@ -107,7 +111,9 @@ extension FactRecord {
     struct Writer {
         var bytes: [UInt8] = []
 
-        init() { bytes.reserveCapacity(256) }
+        // A third of the claim bodies of the benchmark archive take more than 256 bytes, 3% more than 512: one
+        // allocation rather than a regrowth.
+        init() { bytes.reserveCapacity(512) }
 
         mutating func int(_ value: Int) {
             // Zig-zag varint: small numbers (lines, columns, counts) take one byte.
@@ -120,18 +126,19 @@ extension FactRecord {
         }
 
         mutating func double(_ value: Double) {
-            var bits = value.bitPattern
-            for _ in 0..<8 {
-                bytes.append(UInt8(bits & 0xFF))
-                bits >>= 8
-            }
+            // Low byte first, copied whole rather than appended byte by byte.
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         }
 
         mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
         mutating func string(_ value: String) {
-            int(value.utf8.count)
-            bytes.append(contentsOf: value.utf8)
+            var value = value
+            // The UTF-8 buffer copied in one go: appending the `utf8` view walks it (a fact's body holds dozens).
+            value.withUTF8 { utf8 in
+                int(utf8.count)
+                bytes.append(contentsOf: utf8)
+            }
         }
 
         mutating func optionalString(_ value: String?) {

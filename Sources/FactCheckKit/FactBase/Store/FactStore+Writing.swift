@@ -18,7 +18,11 @@ extension FactStore {
         /// `termCounts` as the documents table keeps them: a line "term<TAB>count" each.
         var termCountsText: String
         var nameTerms: [String]
+        /// `nameTerms` as the documents table keeps them: one a line.
+        var nameTermsText: String
         var entities: [String]
+        /// `entities` as the documents table keeps them: one a line.
+        var entitiesText: String
         var facts: [PreparedFact]
     }
 
@@ -29,10 +33,14 @@ extension FactStore {
         var key: String
         var low: Double
         var high: Double
-        var body: Data
-        /// `ContentHash` of `body`.
+        /// `FactRecord.encodeBody`, stored as is (bytes rather than `Data`: bound to SQLite without a copy).
+        var body: [UInt8]
+        /// `ContentHash` of `body`: the writer's key for the claim.
+        var signatureDigest: ContentHash.Digest
+        /// `signatureDigest` as stored (its hex digits).
         var signature: String
-        var passage: Data
+        /// `FactRecord.encodePassage`.
+        var passage: [UInt8]
         /// Context terms and their closeness weights.
         var terms: [(term: String, weight: Double)]
     }
@@ -212,19 +220,25 @@ extension FactStore {
         }
         let facts = zip(contribution.claims, contribution.passages).map { claim, passage in
             let (low, high) = ValueIndex.interval(of: claim.value)
-            let body = FactRecord.encodeBody(claim)
+            // Sorted once, for the body and the postings alike.
+            let context = claim.context.sorted { $0.key < $1.key }
+            let body = FactRecord.encodeBody(claim, sortedContext: context)
+            let digest = ContentHash.digest(of: body)
             return PreparedFact(valueClass: ValueIndex.valueClass(of: claim.value), key: key(of: claim), low: low,
-                                high: high, body: Data(body), signature: ContentHash.of(body),
-                                passage: Data(FactRecord.encodePassage(passage)),
-                                terms: claim.context.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+                                high: high, body: body, signatureDigest: digest, signature: digest.hexDigits,
+                                passage: FactRecord.encodePassage(passage),
+                                terms: context.map { (term: $0.key, weight: $0.value) })
         }
         // Sorted here, on a worker, so that the single writer has less to do, and term ids follow the terms' order.
         let termCounts = contribution.termSentenceCounts.sorted { $0.key < $1.key }.map { (term: $0.key, count: $0.value) }
+        let nameTerms = contribution.nameTerms.sorted()
+        let entities = Array(Set(contribution.entities)).sorted()
         return .prepared(PreparedDocument(
             path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
             format: document.format.rawValue, sentenceCount: contribution.sentenceCount, termCounts: termCounts,
             termCountsText: Self.lines(of: termCounts),
-            nameTerms: contribution.nameTerms.sorted(), entities: Array(Set(contribution.entities)).sorted(),
+            nameTerms: nameTerms, nameTermsText: nameTerms.joined(separator: "\n"),
+            entities: entities, entitiesText: entities.joined(separator: "\n"),
             facts: facts))
     }
 
@@ -238,8 +252,21 @@ extension FactStore {
             if index > 0 { bytes.append(UInt8(ascii: "\n")) }
             bytes.append(contentsOf: entry.term.utf8)
             bytes.append(UInt8(ascii: "\t"))
-            bytes.append(contentsOf: String(entry.count).utf8)
+            appendDecimal(entry.count, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the decimal digits of `value`, as `String(value)` writes them, without making that String.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The magnitude as unsigned, so that Int.min has one too.
+        var rest = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 }

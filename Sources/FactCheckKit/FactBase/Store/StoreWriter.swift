@@ -15,12 +15,14 @@ struct StoreWriter {
     private var newTerms: [String] = []
     /// The id the store gives the next term: its largest, plus one.
     private var firstNewTermID: Int64 = 1
-    /// Term id → change in its sentence count.
-    private var sentenceDeltas: [Int64: Int] = [:]
+    /// Change in each term's sentence count, at the term's id: ids run from 1 to the largest, so an array
+    /// serves, without a hash per term of every document.
+    private var sentenceDeltas: [Int] = []
     private var sentenceCountDelta = 0
     /// Claim signature → row id, for every claim this writer inserted or looked up: most facts of an archive
-    /// repeat a claim already stored (the same sentence on the wire, in a hundred papers).
-    private var claimIDs: [String: Int64] = [:]
+    /// repeat a claim already stored (the same sentence on the wire, in a hundred papers). Keyed by the digest
+    /// rather than its hex digits: one lookup per fact, and two integers hash cheaper than a 32-byte String.
+    private var claimIDs: [ContentHash.Digest: Int64] = [:]
     /// Whether the store may hold claims missing from `claimIDs` (it held claims when the writer began). When
     /// not, a signature missing from `claimIDs` is a new claim, without a query.
     private var mayHoldUnseenClaims: Bool
@@ -32,11 +34,27 @@ struct StoreWriter {
     private var entityDeltas: [String: (alias: String?, documents: Int)] = [:]
     private var insertFacts = MultiRowInsert(into: "facts", columns: ["document_id", "claim_id", "passage"])
     private var insertPostings = MultiRowInsert(into: "postings", columns: ["term_id", "value_class", "claim_id", "weight"])
+    // The statements run once or more per document, bound straight to SQLite (see `StatementBinder`).
+    private var insertDocument: StatementBinder
+    private var insertClaim: StatementBinder
+    private var insertValue: StatementBinder
+    /// Reused for the ids of a document's claims and of a claim's terms: no array allocated per document.
+    private var claimIDsOfFacts: [Int64] = []
+    private var termIDsOfClaim: [Int64] = []
 
     init(db: Database, path: String) throws {
         self.db = db
         self.path = path
         mayHoldUnseenClaims = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims)") ?? true
+        insertDocument = StatementBinder(try db.makeStatement(sql: """
+            INSERT INTO documents(path, content_hash, size, modified, date, format, sentence_count, fact_count,
+                                  term_counts, name_terms, entities)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """))
+        insertClaim = StatementBinder(try db.makeStatement(
+            sql: "INSERT INTO claims(signature, value_class, key, body, fact_count) VALUES (?, ?, ?, ?, 1)"))
+        insertValue = StatementBinder(try db.makeStatement(
+            sql: "INSERT INTO claim_values(id, class_low, class_high, low, high) VALUES (?, ?, ?, ?, ?)"))
     }
 
     func documentCount() throws -> Int {
@@ -66,7 +84,7 @@ struct StoreWriter {
         termIDs = [:]
         newTerms = []
         firstNewTermID = 1
-        sentenceDeltas = [:]
+        sentenceDeltas = []
         sentenceCountDelta = 0
         claimIDs = [:]
         mayHoldUnseenClaims = false
@@ -82,43 +100,39 @@ struct StoreWriter {
     }
 
     mutating func insert(_ document: FactStore.PreparedDocument) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO documents(path, content_hash, size, modified, date, format, sentence_count, fact_count,
-                                  term_counts, name_terms, entities)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                document.path, document.contentHash, document.size, document.modified, document.date, document.format,
-                document.sentenceCount, document.facts.count, document.termCountsText,
-                document.nameTerms.joined(separator: "\n"), document.entities.joined(separator: "\n"),
-            ])
+        insertDocument.bind(document.path)
+        insertDocument.bind(document.contentHash)
+        insertDocument.bind(document.size)
+        insertDocument.bind(document.modified)
+        insertDocument.bind(document.date)
+        insertDocument.bind(document.format)
+        insertDocument.bind(document.sentenceCount)
+        insertDocument.bind(document.facts.count)
+        insertDocument.bind(document.termCountsText)
+        insertDocument.bind(document.nameTermsText)
+        insertDocument.bind(document.entitiesText)
+        try insertDocument.execute()
         let documentID = db.lastInsertedRowID
-        let insertClaim = try db.cachedStatement(sql: "INSERT INTO claims(signature, value_class, key, body, fact_count) VALUES (?, ?, ?, ?, 1)")
-        let insertValue = try db.cachedStatement(sql: "INSERT INTO claim_values(id, class_low, class_high, low, high) VALUES (?, ?, ?, ?, ?)")
         // The facts go in together once their claims are stored, which they reference.
-        var factRows: [(any DatabaseValueConvertible)?] = []
-        factRows.reserveCapacity(3 * document.facts.count)
+        claimIDsOfFacts.removeAll(keepingCapacity: true)
         for fact in document.facts {
             let claimID: Int64
-            if let known = try storedClaimID(signature: fact.signature) {
+            if let known = try storedClaimID(fact) {
                 claimID = known
                 factCountDeltas[claimID, default: 0] += 1
             } else {
-                try insertClaim.execute(arguments: [fact.signature, fact.valueClass, fact.key, fact.body])
-                claimID = db.lastInsertedRowID
-                claimIDs[fact.signature] = claimID
-                try insertValue.execute(arguments: [claimID, fact.valueClass, fact.valueClass, fact.low, fact.high])
-                var postingRows: [(any DatabaseValueConvertible)?] = []
-                postingRows.reserveCapacity(4 * fact.terms.count)
-                for (term, weight) in fact.terms {
-                    postingRows += [try termID(term), fact.valueClass, claimID, weight]
-                }
-                try insertPostings.execute(postingRows, in: db)
+                claimID = try insertClaim(of: fact)
             }
-            factRows += [documentID, claimID, fact.passage]
+            claimIDsOfFacts.append(claimID)
         }
-        try insertFacts.execute(factRows, in: db)
+        let claimIDs = claimIDsOfFacts
+        try insertFacts.insert(rowCount: document.facts.count, in: db) { binder, index in
+            binder.bind(documentID)
+            binder.bind(claimIDs[index])
+            binder.bind(document.facts[index].passage)
+        }
         for (term, count) in document.termCounts {
-            sentenceDeltas[try termID(term), default: 0] += count
+            addSentences(count, toTerm: try termID(term))
         }
         sentenceCountDelta += document.sentenceCount
         for term in document.nameTerms { nameTermDeltas[term, default: 0] += 1 }
@@ -128,14 +142,42 @@ struct StoreWriter {
         }
     }
 
+    /// Stores a claim new to the store, its value in the R*Tree and its postings; returns its row id.
+    private mutating func insertClaim(of fact: FactStore.PreparedFact) throws -> Int64 {
+        insertClaim.bind(fact.signature)
+        insertClaim.bind(fact.valueClass)
+        insertClaim.bind(fact.key)
+        insertClaim.bind(fact.body)
+        try insertClaim.execute()
+        let claimID = db.lastInsertedRowID
+        claimIDs[fact.signatureDigest] = claimID
+        insertValue.bind(claimID)
+        insertValue.bind(fact.valueClass)
+        insertValue.bind(fact.valueClass)
+        insertValue.bind(fact.low)
+        insertValue.bind(fact.high)
+        try insertValue.execute()
+        // Term ids first, in the terms' order: a new term's id is given when first met.
+        termIDsOfClaim.removeAll(keepingCapacity: true)
+        for (term, _) in fact.terms { termIDsOfClaim.append(try termID(term)) }
+        let termIDs = termIDsOfClaim
+        try insertPostings.insert(rowCount: fact.terms.count, in: db) { binder, index in
+            binder.bind(termIDs[index])
+            binder.bind(fact.valueClass)
+            binder.bind(claimID)
+            binder.bind(fact.terms[index].weight)
+        }
+        return claimID
+    }
+
     /// The row id of the stored claim with this signature, if there is one.
-    private mutating func storedClaimID(signature: String) throws -> Int64? {
-        if let id = claimIDs[signature] { return id }
+    private mutating func storedClaimID(_ fact: FactStore.PreparedFact) throws -> Int64? {
+        if let id = claimIDs[fact.signatureDigest] { return id }
         guard mayHoldUnseenClaims,
               let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM claims WHERE signature = ?"),
-                                          arguments: [signature])
+                                          arguments: [fact.signature])
         else { return nil }
-        claimIDs[signature] = id
+        claimIDs[fact.signatureDigest] = id
         return id
     }
 
@@ -147,9 +189,12 @@ struct StoreWriter {
 
     /// Writes the gathered fact counts of claims, before something reads them.
     private mutating func writeFactCounts() throws {
-        let update = try db.cachedStatement(sql: "UPDATE claims SET fact_count = fact_count + ? WHERE id = ?")
+        guard !factCountDeltas.isEmpty else { return }
+        var update = StatementBinder(try db.cachedStatement(sql: "UPDATE claims SET fact_count = fact_count + ? WHERE id = ?"))
         for (id, delta) in factCountDeltas.sorted(by: { $0.key < $1.key }) {
-            try update.execute(arguments: [delta, id])
+            update.bind(delta)
+            update.bind(id)
+            try update.execute()
         }
         factCountDeltas = [:]
     }
@@ -181,13 +226,13 @@ struct StoreWriter {
             }
             try db.cachedStatement(sql: "DELETE FROM claim_values WHERE id = ?").execute(arguments: [claimID])
             try db.cachedStatement(sql: "DELETE FROM claims WHERE id = ?").execute(arguments: [claimID])
-            claimIDs[claim[5] as String] = nil
+            if let digest = ContentHash.Digest(hexDigits: claim[5]) { claimIDs[digest] = nil }
         }
         let termCounts: String = row[1]
         for line in termCounts.split(separator: "\n") {
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let count = Int(parts[1]) else { continue }
-            sentenceDeltas[try termID(String(parts[0])), default: 0] -= count
+            addSentences(-count, toTerm: try termID(String(parts[0])))
         }
         sentenceCountDelta -= row[0] as Int
         let names: String = row[2]
@@ -204,18 +249,20 @@ struct StoreWriter {
     /// Applies the gathered statistics, drops what no document uses any more, and records the rules.
     mutating func finish(fingerprint: String?) throws {
         try writeFactCounts()
-        let update = try db.cachedStatement(sql: "UPDATE terms SET sentences = sentences + ? WHERE id = ?")
-        for (id, delta) in sentenceDeltas where delta != 0 && id < firstNewTermID {
-            try update.execute(arguments: [delta, id])
-        }
-        var termRows: [(any DatabaseValueConvertible)?] = []
-        termRows.reserveCapacity(3 * newTerms.count)
-        for (offset, term) in newTerms.enumerated() {
-            let id = firstNewTermID + Int64(offset)
-            termRows += [id, term, sentenceDeltas[id] ?? 0]
+        var update = StatementBinder(try db.cachedStatement(sql: "UPDATE terms SET sentences = sentences + ? WHERE id = ?"))
+        for (id, delta) in sentenceDeltas.enumerated() where delta != 0 && Int64(id) < firstNewTermID {
+            update.bind(delta)
+            update.bind(id)
+            try update.execute()
         }
         var insertTerms = MultiRowInsert(into: "terms", columns: ["id", "term", "sentences"])
-        try insertTerms.execute(termRows, in: db)
+        let (terms, firstID, deltas) = (newTerms, firstNewTermID, sentenceDeltas)
+        try insertTerms.insert(rowCount: terms.count, in: db) { binder, offset in
+            let id = firstID + Int64(offset)
+            binder.bind(id)
+            binder.bind(terms[offset])
+            binder.bind(Int(id) < deltas.count ? deltas[Int(id)] : 0)
+        }
         firstNewTermID += Int64(newTerms.count)
         newTerms = []
         // A count that falls to zero (its last document removed) goes with the deletes below.
@@ -223,14 +270,16 @@ struct StoreWriter {
             INSERT INTO name_terms(term, documents) VALUES (?1, ?2)
             ON CONFLICT(term) DO UPDATE SET documents = documents + ?2
             """)
-        for (term, delta) in nameTermDeltas where delta != 0 {
+        // In key order, not the dictionaries' (which changes from run to run): the rows' order of insertion shapes
+        // the B-tree pages, and two builds of the same files should give the same bytes.
+        for (term, delta) in nameTermDeltas.sorted(by: { $0.key < $1.key }) where delta != 0 {
             try addName.execute(arguments: [term, delta])
         }
         let addEntity = try db.cachedStatement(sql: """
             INSERT INTO entities(name, alias, documents) VALUES (?1, ?2, ?3)
             ON CONFLICT(name) DO UPDATE SET documents = documents + ?3
             """)
-        for (name, entity) in entityDeltas where entity.documents != 0 {
+        for (name, entity) in entityDeltas.sorted(by: { $0.key < $1.key }) where entity.documents != 0 {
             try addEntity.execute(arguments: [name, entity.alias, entity.documents])
         }
         nameTermDeltas = [:]
@@ -241,7 +290,7 @@ struct StoreWriter {
             DELETE FROM entities WHERE documents <= 0;
             UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'sentence_count';
             """, arguments: [sentenceCountDelta])
-        sentenceDeltas = [:]
+        sentenceDeltas = []
         sentenceCountDelta = 0
         if let fingerprint {
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'rules_fingerprint'", arguments: [fingerprint])
@@ -249,6 +298,14 @@ struct StoreWriter {
         if try documentCount() == 0 {
             try db.execute(sql: "UPDATE meta SET value = '' WHERE key = 'rules_fingerprint'")
         }
+    }
+
+    private mutating func addSentences(_ count: Int, toTerm id: Int64) {
+        let index = Int(id)
+        if index >= sentenceDeltas.count {
+            sentenceDeltas.append(contentsOf: repeatElement(0, count: index - sentenceDeltas.count + 1))
+        }
+        sentenceDeltas[index] += count
     }
 
     /// The row id of a term; a new term gets the id the store would give it (its largest plus one), and its row
