@@ -1,33 +1,67 @@
 import CPCRE2
+import Synchronization
 
 /// Finds all matches of patterns in a subject, reusing one match data block, match context and JIT stack for a
 /// whole scan so that the hot loop allocates nothing per match attempt.
 ///
-/// A scanner belongs to one thread at a time; `Pattern`s are shared.
+/// A scanner belongs to one thread at a time; `Pattern`s are shared. A scanner with the standard limits takes its
+/// PCRE2 blocks from a pool and gives them back when it goes, so that a scanner made per document (as a fact base
+/// build makes one) does not map and unmap a JIT stack each time.
 ///
 /// `subject` must be valid UTF-8 (it comes from a Swift `String`): matching skips PCRE2's UTF check, which would
 /// otherwise re-validate the rest of the subject on every call and make a full scan quadratic.
 public struct PatternScanner: ~Copyable {
-    private let matchData: OpaquePointer
-    private let context: OpaquePointer
-    private let jitStack: OpaquePointer?
+    private let resources: Resources
+    private var matchData: OpaquePointer { resources.matchData }
+    private var context: OpaquePointer { resources.context }
+    private let isPooled: Bool
+
+    /// A scanner's PCRE2 blocks. @unchecked: they belong to one scanner, so one thread, at a time.
+    private struct Resources: @unchecked Sendable {
+        let matchData: OpaquePointer
+        let context: OpaquePointer
+        let jitStack: OpaquePointer?
+
+        init(limits: MatchLimits) {
+            // 64 pairs of offsets are more than any claim pattern has groups; PCRE2 grows nothing past this.
+            matchData = pcre2_match_data_create_8(64, nil)
+            context = pcre2_match_context_create_8(nil)
+            pcre2_set_match_limit_8(context, limits.matchLimit)
+            pcre2_set_depth_limit_8(context, limits.depthLimit)
+            jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackSize, nil)
+            if let jitStack {
+                pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
+            }
+        }
+
+        func free() {
+            pcre2_match_data_free_8(matchData)
+            pcre2_match_context_free_8(context)
+            if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        }
+    }
+
+    /// Blocks of scanners with the standard limits that are not in use: at most one per thread that scans at once.
+    private static let pool = Mutex<[Resources]>([])
+    private static let maximumPooled = 64
 
     public init(limits: MatchLimits = .standard) {
-        // 64 pairs of offsets are more than any claim pattern has groups; PCRE2 grows nothing past this.
-        matchData = pcre2_match_data_create_8(64, nil)
-        context = pcre2_match_context_create_8(nil)
-        pcre2_set_match_limit_8(context, limits.matchLimit)
-        pcre2_set_depth_limit_8(context, limits.depthLimit)
-        jitStack = pcre2_jit_stack_create_8(32 * 1024, limits.jitStackSize, nil)
-        if let jitStack {
-            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
+        isPooled = limits == .standard
+        if isPooled, let pooled = Self.pool.withLock({ $0.popLast() }) {
+            resources = pooled
+        } else {
+            resources = Resources(limits: limits)
         }
     }
 
     deinit {
-        pcre2_match_data_free_8(matchData)
-        pcre2_match_context_free_8(context)
-        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        // A match leaves nothing in the blocks that the next scan depends on: each call starts afresh.
+        let kept = isPooled && Self.pool.withLock { pool in
+            guard pool.count < Self.maximumPooled else { return false }
+            pool.append(resources)
+            return true
+        }
+        if !kept { resources.free() }
     }
 
     /// Every non-overlapping match of `pattern` in `subject`, left to right, PCRE2 searching every position.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FactCheckKit
 
@@ -49,6 +50,29 @@ import Testing
         }
         // Patterns that only a long sentence context triggers may match none of the texts; most match many.
         if pattern.start != nil { #expect(matchCount > 0, "\(name) should match some of the texts") }
+    }
+
+    /// Scanners made and dropped on many threads at once share pooled PCRE2 blocks: each still finds exactly its
+    /// own matches, also after another scanner's limit error left the blocks.
+    @Test func pooledScannersOnManyThreadsFindTheSameMatches() throws {
+        let pattern = try Pattern(#"(?<value>[0-9]+) (?<noun>[a-z]+)"#)
+        let catastrophic = try Pattern("(a+)+$")
+        let subjects = (0..<40).map { Array("\($0) prisoners, \($0 * 7) roses and \($0 + 1) days".utf8) }
+        let expected = try subjects.map { try pattern.matches(in: $0) }
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for (index, subject) in subjects.enumerated() {
+                var scanner = PatternScanner()
+                if index % 5 == worker % 5 {
+                    // Runs past the standard match limit, then gives its blocks back to the pool.
+                    _ = try? scanner.matches(of: catastrophic, in: Array((String(repeating: "a", count: 30) + "!").utf8))
+                }
+                if (try? scanner.matches(of: pattern, in: subject)) != expected[index] {
+                    failures.withLock { $0 += 1 }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
     }
 
     /// The speed-up rests on the rules' large value patterns being anchored: each opens with its value macro.
