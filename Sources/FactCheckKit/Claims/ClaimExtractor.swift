@@ -5,8 +5,12 @@ public struct ClaimExtractor: Sendable {
     /// Where the patterns that open with a value macro can match: found once per document, not by every pattern.
     private let startFinder: FragmentStartFinder
 
+    /// Word readings kept across documents for a fact base's statistics (`DocumentFacts`), one per worker.
+    let wordReadings: WordReadingsPool
+
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        wordReadings = WordReadingsPool(lexicon: ruleSet.lexicon)
         startFinder = FragmentStartFinder(patterns: ruleSet.rules.flatMap(\.patterns))
     }
 
@@ -29,7 +33,8 @@ public struct ClaimExtractor: Sendable {
         var starts = startFinder
         starts.find(in: document.readable)
         var candidates: [Candidate] = []
-        let context = ReadingContext(documentDate: document.date)
+        // A text matched by several patterns or rules is read once.
+        var reads = ValueReadCache(context: ReadingContext(documentDate: document.date))
         for rule in ruleSet.rules {
             guard let reader = ValueMacros.reader(forKind: rule.kind) else { continue }
             for pattern in rule.patterns {
@@ -49,17 +54,17 @@ public struct ClaimExtractor: Sendable {
                           let sentenceIndex = sentenceIndex(containing: valueSpan, in: document.sentences)
                     else { continue }
                     let text = document.readableText(of: valueSpan)
-                    guard !isPartOfName(valueSpan, in: document), var value = reader.read(text, context: context)
+                    guard !isPartOfName(valueSpan, in: document), var value = reads.read(text, with: reader)
                     else { continue }
                     value = completed(value, documentDate: document.date)
                     var span = match.groups["claim"] ?? valueSpan
-                    if let trimmed = withoutArticle(valueSpan, in: document, reading: value, with: reader, context: context) {
+                    if let trimmed = withoutArticle(valueSpan, in: document, reading: value, with: reader, reads: &reads) {
                         if span.lowerBound == valueSpan.lowerBound { span = trimmed.lowerBound..<span.upperBound }
                         valueSpan = trimmed
                     }
                     // "at 6:55 PM." — the sentence's period is not part of the time.
                     if valueSpan.count > 1, document.readable[valueSpan.upperBound - 1] == UInt8(ascii: "."),
-                       let reread = reader.read(document.readableText(of: valueSpan.lowerBound..<(valueSpan.upperBound - 1)), context: context),
+                       let reread = reads.read(document.readableText(of: valueSpan.lowerBound..<(valueSpan.upperBound - 1)), with: reader),
                        completed(reread, documentDate: document.date) == value {
                         if span.upperBound == valueSpan.upperBound { span = span.lowerBound..<(span.upperBound - 1) }
                         valueSpan = valueSpan.lowerBound..<(valueSpan.upperBound - 1)
@@ -114,7 +119,7 @@ public struct ClaimExtractor: Sendable {
 
     /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.
     private func withoutArticle(_ span: Range<Int>, in document: Document, reading value: Value,
-                                with reader: any ValueReader.Type, context: ReadingContext) -> Range<Int>? {
+                                with reader: any ValueReader.Type, reads: inout ValueReadCache) -> Range<Int>? {
         // Only a span that starts with an article's first letter, or with a blank (which the readable text
         // drops), can start with an article.
         switch document.readable[span.lowerBound] {
@@ -129,7 +134,7 @@ public struct ClaimExtractor: Sendable {
             else { continue }
             let trimmed = (span.lowerBound + length)..<span.upperBound
             let rest = document.readableText(of: trimmed)
-            if let reread = reader.read(rest, context: context), completed(reread, documentDate: document.date) == value {
+            if let reread = reads.read(rest, with: reader), completed(reread, documentDate: document.date) == value {
                 return trimmed
             }
         }
@@ -198,11 +203,22 @@ public struct ClaimExtractor: Sendable {
                 weightWords[term] = word
             }
         }
-        var context = [String: Double](minimumCapacity: weights.count)
-        var words = [String: String](minimumCapacity: weights.count)
-        for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
-            context[term] = weights[index]
-            words[term] = weightWords[index]
+        let context: [String: Double]
+        let words: [String: String]
+        if !weights.contains(where: { !($0 > 0) }) {
+            // Every term is weighed (each comes from a token or a stand-in, and every place weighs more than
+            // nothing): the sentence's term → index table, its values mapped, without hashing a term again.
+            context = sentence.contextTermIndex.mapValues { weights[$0] }
+            words = sentence.contextTermIndex.mapValues { weightWords[$0] }
+        } else {
+            var someContext = [String: Double](minimumCapacity: weights.count)
+            var someWords = [String: String](minimumCapacity: weights.count)
+            for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
+                someContext[term] = weights[index]
+                someWords[term] = weightWords[index]
+            }
+            context = someContext
+            words = someWords
         }
         let clause = tokens.indices.filter { clauses[$0] == claimClause }
         let assertion = Assertion.of(clause: clause, in: sentence.words, cues: sentence.assertionCues, isValue: isValue)

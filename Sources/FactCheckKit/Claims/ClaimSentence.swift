@@ -26,6 +26,10 @@ struct ClaimSentence {
     /// For each token that is context (outside values, no digit, not a stop word), the index of its term in
     /// `contextTerms`; nil for the others.
     let contextTermIndexes: [Int?]
+    /// Each of `contextTerms` → its index there. A claim's context gives every one of them a weight, so its
+    /// dictionaries are this one with the values mapped (`Dictionary.mapValues` keeps the hash table as it is):
+    /// no term is hashed again for each claim.
+    let contextTermIndex: [String: Int]
     /// The pronouns and aliases of the sentence, in the order their terms join a claim's context.
     let standIns: [StandIn]
     /// The words of the full names the sentence gives, and of the names its pronouns, surnames and aliases stand
@@ -82,6 +86,11 @@ struct ClaimSentence {
             }
         }
         self.contextTerms = contextTerms.terms
+        // Sized as a claim's context dictionaries used to be, for the terms alone (the builder's has room for
+        // every token), so that claims kept in memory take no more room.
+        var contextTermIndex = [String: Int](minimumCapacity: contextTerms.terms.count)
+        for (index, term) in contextTerms.terms.enumerated() { contextTermIndex[term] = index }
+        self.contextTermIndex = contextTermIndex
         self.standIns = standIns
         self.nameTerms = nameTerms
         self.people = people

@@ -116,6 +116,11 @@ public struct SentenceNames: Sendable {
         if let start = runStart, let mention = Self.mention(in: start..<tokens.count, tokens: tokens, classes: classes) {
             mentions.append(mention)
         }
+        // Without an alias (nearly every sentence), the runs were found in text order and nothing is dropped.
+        guard mentions.contains(where: \.isAlias) else {
+            self.mentions = mentions
+            return
+        }
         // An alias right before a name is that name's title: "the Belarusian president, Alexander Lukashenko".
         let named = Set(mentions.filter { !$0.isAlias }.map(\.tokens.lowerBound))
         self.mentions = mentions.filter { !$0.isAlias || !named.contains($0.tokens.upperBound) }
@@ -129,8 +134,10 @@ public struct SentenceNames: Sendable {
         let nameStart = lastTitle.map { $0 + 1 } ?? run.lowerBound
         let titleBefore = run.lowerBound > 0 && classes[run.lowerBound - 1].contains(.title)
         guard nameStart < run.upperBound else { return nil }
-        return Mention(name: tokens[nameStart..<run.upperBound].map(\.text).joined(separator: " "),
-                       tokens: nameStart..<run.upperBound, titled: lastTitle != nil || titleBefore)
+        // Most names found are one word: its text is the name, without an array and a join.
+        let name = run.upperBound - nameStart == 1
+            ? tokens[nameStart].text : tokens[nameStart..<run.upperBound].map(\.text).joined(separator: " ")
+        return Mention(name: name, tokens: nameStart..<run.upperBound, titled: lastTitle != nil || titleBefore)
     }
 
     /// The words of the full names as context terms.

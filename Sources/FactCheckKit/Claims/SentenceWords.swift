@@ -18,6 +18,33 @@ public struct SentenceWords: Sendable {
         let terms = zip(lowered, classes).map { word, wordClass in
             wordClass.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: word, lexicon: lexicon)
         }
+        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, lexicon: lexicon)
+    }
+
+    /// The words of `tokens`, each word read once per worker (`WordReadings`) rather than once per occurrence.
+    /// - Parameters:
+    ///   - bytes: the text the tokens come from.
+    ///   - readings: word readings made with the same lexicon.
+    ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
+    init(tokens: [Terms.Token], of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
+        var lowered: [String] = []
+        var classes: [WordClass] = []
+        var terms: [String?] = []
+        lowered.reserveCapacity(tokens.count)
+        classes.reserveCapacity(tokens.count)
+        terms.reserveCapacity(tokens.count)
+        for token in tokens {
+            let index = readings.index(of: token, in: bytes)
+            let reading = readings.readings[index]
+            lowered.append(reading.lowered)
+            classes.append(reading.classes)
+            terms.append(reading.term?.text)
+            if let term = reading.term { termIDs.append(term.id) }
+        }
+        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, lexicon: readings.lexicon)
+    }
+
+    private init(tokens: [Terms.Token], lowered: [String], classes: [WordClass], terms: [String?], lexicon: Lexicon) {
         self.tokens = tokens
         self.lowered = lowered
         self.terms = terms

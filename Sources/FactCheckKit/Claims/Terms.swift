@@ -159,13 +159,22 @@ public enum Terms {
         }
     }
 
-    /// Whether the character at `index` is a letter or digit, and its length in bytes.
+    /// Whether the character at `index` is a letter or digit, and its length in bytes. Inlined for the ASCII
+    /// test, asked of nearly every byte of a document (a call per byte cost more than the test); other
+    /// characters go through `nonASCIIWordCharacter`.
+    @inline(__always)
     private static func wordCharacter(in bytes: [UInt8], at index: Int, limit: Int) -> (isWord: Bool, length: Int) {
         let byte = bytes[index]
         if byte < 0x80 {
             let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             return (isWord, 1)
         }
+        return nonASCIIWordCharacter(in: bytes, at: index, limit: limit)
+    }
+
+    /// `wordCharacter` for a character that does not start with an ASCII byte.
+    private static func nonASCIIWordCharacter(in bytes: [UInt8], at index: Int, limit: Int) -> (isWord: Bool, length: Int) {
+        let byte = bytes[index]
         let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
         guard index + length <= limit, length > 1 else { return (false, 1) }
         // Decoded by hand rather than through a String per character. A malformed sequence (a missing

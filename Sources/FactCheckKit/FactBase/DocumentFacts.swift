@@ -20,17 +20,19 @@ public struct DocumentFacts: Sendable {
         let lexicon = extractor.ruleSet.lexicon
         var sentenceWords: [SentenceWords] = []
         sentenceWords.reserveCapacity(document.sentences.count)
-        // Term → the number of sentences it occurs in, and the last of them: a term counts once per sentence,
-        // and one lookup per word tells whether this sentence counted it already.
-        // Sized for the distinct terms of a news article (about one per ten bytes), so that it rarely regrows.
-        var frequency = [String: (sentences: Int, last: Int)](minimumCapacity: document.readable.count / 10)
+        // Each distinct word is read once per worker (`WordReadings`, kept across documents), and its term
+        // counted by id: a known word costs no String-keyed lookup at all.
+        var readings = extractor.wordReadings.borrow()
+        defer { extractor.wordReadings.giveBack(readings) }
+        readings.startDocument()
+        var termIDs: [Int] = []
         var nameTerms: Set<String> = []
         for (index, sentence) in document.sentences.enumerated() {
-            let words = SentenceWords(bytes: document.readable, range: sentence.range, lexicon: lexicon)
+            termIDs.removeAll(keepingCapacity: true)
+            let words = SentenceWords(tokens: Terms.tokens(in: document.readable, range: sentence.range),
+                                      of: document.readable, readings: &readings, termIDs: &termIDs)
             sentenceWords.append(words)
-            for case let term? in words.terms {
-                Self.count(&frequency[term, default: (0, -1)], in: index)
-            }
+            for id in termIDs { readings.count(term: id, inSentence: index) }
             for mention in words.names.mentions where mention.isFullName {
                 for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.insert(term) }
             }
@@ -39,13 +41,10 @@ public struct DocumentFacts: Sendable {
         self.claims = claims
         passages = withPassages ? claims.map { Checker.passage(of: $0, in: document) } : []
         sentenceCount = document.sentences.count
-        termSentenceCounts = frequency.mapValues(\.sentences)
+        var termSentenceCounts = [String: Int](minimumCapacity: readings.documentTerms.count)
+        for id in readings.documentTerms { termSentenceCounts[readings.terms[id]] = readings.sentenceCount(ofTerm: id) }
+        self.termSentenceCounts = termSentenceCounts
         self.nameTerms = nameTerms
         entities = claims.flatMap(\.entities)
-    }
-
-    /// Counts a term's occurrence in a sentence, unless that sentence counted it already.
-    private static func count(_ entry: inout (sentences: Int, last: Int), in sentence: Int) {
-        if entry.last != sentence { entry = (entry.sentences + 1, sentence) }
     }
 }

@@ -104,11 +104,35 @@ public enum SentenceSplitter {
         // The word before the period.
         var wordStart = period
         while wordStart > 0, !isSpace(bytes[wordStart - 1]), bytes[wordStart - 1] != UInt8(ascii: "(") { wordStart -= 1 }
+        if let isAbbreviation = asciiAbbreviation(bytes, word: wordStart..<period) { return !isAbbreviation }
         let word = String(decoding: bytes[wordStart..<period], as: UTF8.self)
         if word.count == 1, let letter = word.unicodeScalars.first, letter.properties.isUppercase { return false }
         let lowered = word.lowercased().trimmingPrefix { "\"'“‘".unicodeScalars.contains($0.unicodeScalars.first!) }
         if abbreviations.contains(String(lowered)) { return false }
         return true
+    }
+
+    /// Whether a word of ASCII characters before a period makes it no sentence end (an initial, or one of
+    /// `abbreviations` after any opening quotes); nil for any other word. The same test as `isSentenceEnd`'s
+    /// general one, worked on the bytes: most periods end a sentence after an ordinary word, and counting,
+    /// lower-casing and trimming it Character by Character cost more than the rest of splitting.
+    private static func asciiAbbreviation(_ bytes: [UInt8], word: Range<Int>) -> Bool? {
+        // The word holds no blank (it ends at one), so each of its bytes is a Character.
+        guard bytes[word].allSatisfy({ $0 < 0x80 }) else { return nil }
+        if word.count == 1, bytes[word.lowerBound] >= UInt8(ascii: "A"), bytes[word.lowerBound] <= UInt8(ascii: "Z") {
+            return true
+        }
+        var start = word.lowerBound
+        while start < word.upperBound, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") {
+            start += 1
+        }
+        let lowered = String(unsafeUninitializedCapacity: word.upperBound - start) { buffer in
+            for (offset, byte) in bytes[start..<word.upperBound].enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return word.upperBound - start
+        }
+        return abbreviations.contains(lowered)
     }
 
     /// Scraped copy glues sentences together ("for longer.MSCI's index fell"): a period right after a lower-case

@@ -171,11 +171,55 @@ struct TokenStream {
     /// brackets and trailing sentence punctuation (a trailing "." also goes, which every grammar tolerates:
     /// "Aug." reads as "Aug", "a.m." as "a.m").
     static func trimmed(_ text: String) -> String {
+        // Nearly every value text is ASCII at both ends: trimmed on its bytes. Hashing Characters into the sets
+        // below cost more than reading the value.
+        if let trimmed = text.utf8.withContiguousStorageIfAvailable({ asciiTrimmed($0) }) ?? nil {
+            return trimmed
+        }
+        return characterTrimmed(text)
+    }
+
+    /// `trimmed` by Character, for any text.
+    static func characterTrimmed(_ text: String) -> String {
         var slice = Substring(text)
         while let first = slice.first, first.isWhitespace || trimmedLeading.contains(first) { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace || trimmedTrailing.contains(last) { slice.removeLast() }
         return String(slice)
     }
+
+    /// `trimmed` worked on UTF-8 bytes, while every Character it looks at is one ASCII byte; nil as soon as one
+    /// may not be (a non-ASCII neighbour, which may combine with it, or a CR LF pair), for `characterTrimmed`.
+    private static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // An ASCII byte is a Character by itself unless a non-ASCII scalar (a combining mark, a prepended
+        // mark) joins it, or it is the CR of a CR LF.
+        func isCharacter(_ index: Int, before next: Int?, after previous: Int?) -> Bool {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return false }
+            if let next, bytes[next] >= 0x80 || (byte == 0x0D && bytes[next] == 0x0A) { return false }
+            if let previous, bytes[previous] >= 0x80 || (bytes[previous] == 0x0D && byte == 0x0A) { return false }
+            return true
+        }
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0
+        while start < bytes.count {
+            guard isCharacter(start, before: start + 1 < bytes.count ? start + 1 : nil, after: nil) else { return nil }
+            let byte = bytes[start]
+            guard isWhitespace(byte) || asciiTrimmedLeading.contains(byte) else { break }
+            start += 1
+        }
+        var end = bytes.count
+        while end > start {
+            guard isCharacter(end - 1, before: nil, after: end - 1 > start ? end - 2 : nil) else { return nil }
+            let byte = bytes[end - 1]
+            guard isWhitespace(byte) || asciiTrimmedTrailing.contains(byte) else { break }
+            end -= 1
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The ASCII ones of `trimmedLeading` and `trimmedTrailing`.
+    private static let asciiTrimmedLeading: [UInt8] = Array("([\"'".utf8)
+    private static let asciiTrimmedTrailing: [UInt8] = Array(")]\"',;:!?.".utf8)
 
     /// What `trimmed` removes before a value, besides whitespace.
     private static let trimmedLeading: Set<Character> = ["(", "[", "\"", "\u{201C}", "'", "\u{2018}"]

@@ -20,6 +20,12 @@ import Testing
         ("Rates stay up for longer.MSCI's index fell 0.97% on Tuesday.",
          ["Rates stay up for longer.", "MSCI's index fell 0.97% on Tuesday."]),
         ("The U.S.-Russia talks and e.g.Foo stay whole.", ["The U.S.-Russia talks and e.g.Foo stay whole."]),
+        // Abbreviations and initials after quotes, in capitals, and outside ASCII (read by Character).
+        ("She quoted \"Gov. Mike Dunleavy. He left.", ["She quoted \"Gov. Mike Dunleavy.", "He left."]),
+        ("He met 'MR. Smith. Then left.", ["He met 'MR. Smith.", "Then left."]),
+        ("He met “Dr. Smith. Then left.", ["He met “Dr. Smith.", "Then left."]),
+        ("Ask É. Zola or J. Doe. Then go.", ["Ask É. Zola or J. Doe.", "Then go."]),
+        ("It cost 5 €. Then café. Then Ltd. Co.", ["It cost 5 €.", "Then café.", "Then Ltd. Co."]),
     ] as [(String, [String])])
     func splits(text: String, expected: [String]) {
         #expect(sentences(text) == expected)

@@ -1,0 +1,152 @@
+/// The readings of the distinct words met so far (lower-cased text, word classes, term), each worked out once
+/// and found again by the word's bytes; and, for the document being read, how many sentences each term is in.
+///
+/// Reading a word costs two String-keyed lookups (`Lexicon.wordClasses`, `Lexicon.canonical`), a stemming and
+/// a few Strings. A fact base reads every word of every document, and across an archive nearly every word has
+/// been met before: here a known word costs a hash of its few bytes and a byte comparison. It lives across
+/// documents (one per worker, lent by `WordReadingsPool`), since within one short article most words are new.
+/// Each distinct term also has a small integer id, so that a document's term statistics are counted in an array
+/// rather than in a String-keyed dictionary.
+struct WordReadings {
+    /// What `SentenceWords` reads from a word; a pure function of the word's bytes.
+    struct Reading {
+        /// `Terms.lowercased` of the word's text.
+        let lowered: String
+        /// `Lexicon.wordClasses` of `lowered`.
+        let classes: WordClass
+        /// `Terms.term` of the word (nil for stop words and numbers), with its index in `terms`.
+        let term: (text: String, id: Int)?
+    }
+
+    /// Past this many distinct words the readings are dropped and met again: a bound on a worker's memory
+    /// (tens of MB) that an archive of ordinary copy does not reach.
+    static let maximumWords = 1 << 18
+
+    let lexicon: Lexicon
+    /// Distinct words, in the order first met.
+    private(set) var readings: [Reading] = []
+    /// The bytes of each of `readings`, one after another: the keys words are found by.
+    private var keyBytes: [UInt8] = []
+    /// Where each of `readings` has its bytes in `keyBytes`.
+    private var keys: [Range<Int>] = []
+    /// Distinct terms, in the order first met; a reading's term id indexes here.
+    private(set) var terms: [String] = []
+    private var termIDs: [String: Int]
+    /// Open addressing table of reading index + 1 (0: empty slot); its count is a power of two.
+    private var slots: [Int32]
+
+    /// For each term id, the document that last counted it, in how many of that document's sentences it is, and
+    /// the last of them: a term counts once per sentence.
+    private var counts: [(document: Int, sentences: Int, lastSentence: Int)] = []
+    /// The number of the document being counted (`startDocument`).
+    private var document = 0
+    /// The ids of the terms the current document has, in the order first met.
+    private(set) var documentTerms: [Int] = []
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        termIDs = Dictionary(minimumCapacity: 4096)
+        slots = [Int32](repeating: 0, count: 8192)
+        readings.reserveCapacity(4096)
+        keys.reserveCapacity(4096)
+        keyBytes.reserveCapacity(4096 * 8)
+    }
+
+    /// Starts counting the terms of a new document (`count(term:inSentence:)`), and forgets every reading once
+    /// there are more than `maximumWords`.
+    mutating func startDocument() {
+        if readings.count > Self.maximumWords { self = WordReadings(lexicon: lexicon) }
+        document += 1
+        documentTerms.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts term `id` in sentence `sentence` of the current document, unless that sentence counted it already.
+    /// Sentences are counted in order.
+    mutating func count(term id: Int, inSentence sentence: Int) {
+        if counts[id].document != document {
+            counts[id] = (document, 1, sentence)
+            documentTerms.append(id)
+        } else if counts[id].lastSentence != sentence {
+            counts[id].sentences += 1
+            counts[id].lastSentence = sentence
+        }
+    }
+
+    /// In how many of the current document's sentences term `id` is.
+    func sentenceCount(ofTerm id: Int) -> Int {
+        counts[id].document == document ? counts[id].sentences : 0
+    }
+
+    /// The index in `readings` of the reading of the token at `range` of `bytes`, read now if it is new.
+    /// - Parameter token: a token of `bytes` (`Terms.tokens(in: bytes, ...)`).
+    mutating func index(of token: Terms.Token, in bytes: [UInt8]) -> Int {
+        let range = token.range
+        let hash = Self.hash(bytes, range)
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if isKey(index, bytes, range) { return index }
+            slot = (slot + 1) & mask
+        }
+        let index = readings.count
+        readings.append(read(token))
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: bytes[range])
+        keys.append(start..<keyBytes.count)
+        slots[slot] = Int32(index + 1)
+        // Kept at most half full: an open-addressing probe lengthens fast past that.
+        if readings.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// Reads a word as `SentenceWords` does for every token.
+    private mutating func read(_ token: Terms.Token) -> Reading {
+        let lowered = Terms.lowercased(token.text)
+        let classes = lexicon.wordClasses[lowered] ?? []
+        guard !classes.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon) else {
+            return Reading(lowered: lowered, classes: classes, term: nil)
+        }
+        if let id = termIDs[term] { return Reading(lowered: lowered, classes: classes, term: (term, id)) }
+        termIDs[term] = terms.count
+        terms.append(term)
+        counts.append((0, 0, -1))
+        return Reading(lowered: lowered, classes: classes, term: (term, terms.count - 1))
+    }
+
+    private mutating func grow() {
+        var larger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = larger.count - 1
+        for (index, key) in keys.enumerated() {
+            var slot = Self.hash(keyBytes, key) & mask
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = Int32(index + 1)
+        }
+        slots = larger
+    }
+
+    /// FNV-1a over the word's bytes: words are short, and a keyed hash (`Hasher`) costs more than the lookup
+    /// saves. The words come from trusted sources being indexed; a flood of colliding words would only slow
+    /// the probes down.
+    private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+        }
+        // The high bits mix best; fold them into the low ones the mask keeps.
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    /// Whether reading `index` is the word at `range` of `bytes`.
+    private func isKey(_ index: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let key = keys[index]
+        guard key.count == range.count else { return false }
+        var i = key.lowerBound, j = range.lowerBound
+        while i < key.upperBound {
+            if keyBytes[i] != bytes[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
+    }
+}

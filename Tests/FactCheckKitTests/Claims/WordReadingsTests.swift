@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+/// `WordReadings` must read every word exactly as the String-based path of `SentenceWords` does, and find a word
+/// again only by identical bytes.
+@Suite struct WordReadingsTests {
+    static let lexicon = try! RuleLoader().load(paths: [RepositoryPaths.rules]).lexicon
+
+    /// The example articles, and texts made to probe the edges: non-ASCII letters, possessives, figures,
+    /// capitals, words that differ only in case or in one byte, a carriage return.
+    static let texts: [String] = {
+        let examples = ["Examples/sources/belarus-us-call.txt", "Examples/drafts/belarus-errors.md",
+                        "Examples/drafts/belarus-clean.md", "Examples/drafts/belarus-errors.html"]
+            .map { try! String(contentsOf: RepositoryPaths.root.appendingPathComponent($0), encoding: .utf8) }
+        return examples + [
+            "Putin’s 1,300 detainees (and 3.2 billion) – U.S.-Russia. PUTIN putin Putin's putins",
+            "Łódź 東京 𝒜bc ← naïve NAÏVE café cafe\u{301}s Café's released releases release",
+            // Canonically equal, different bytes: two readings, one term (terms are Strings).
+            "caf\u{E9} cafe\u{301} caf\u{E9}",
+            "The the THE tHe a A an An the president President PRESIDENT Kremlin leader",
+            "line\r\nbreak words\r\nwith carriage\r\nreturns, it's it’s didn’t can't",
+            "",
+        ]
+    }()
+
+    /// Many distinct words, so that the table grows several times.
+    static let manyWords: String = (0..<5_000).map { "w\($0)x Word\($0) " }.joined()
+
+    @Test(arguments: texts + [manyWords])
+    func readsEachWordAsTheStringPathDoes(_ text: String) {
+        let bytes = Array(text.utf8)
+        var readings = WordReadings(lexicon: Self.lexicon)
+        var indexByBytes: [[UInt8]: Int] = [:]
+        for token in Terms.tokens(in: bytes, range: 0..<bytes.count) {
+            let index = readings.index(of: token, in: bytes)
+            let reading = readings.readings[index]
+            let lowered = Terms.lowercased(token.text)
+            let classes = Self.lexicon.wordClasses[lowered] ?? []
+            let term = classes.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: lowered, lexicon: Self.lexicon)
+            #expect(reading.lowered == lowered)
+            #expect(reading.classes == classes)
+            #expect(reading.term?.text == term)
+            if let id = reading.term?.id { #expect(readings.terms[id] == term) }
+            // The same bytes always find the same reading; other bytes never do.
+            let key = Array(bytes[token.range])
+            if let known = indexByBytes[key] {
+                #expect(index == known, "\(token.text)")
+            } else {
+                #expect(index == indexByBytes.count, "\(token.text) read as an earlier word")
+                indexByBytes[key] = index
+            }
+        }
+        #expect(readings.readings.count == indexByBytes.count)
+        #expect(Set(readings.terms).count == readings.terms.count)
+    }
+
+    @Test(arguments: texts)
+    func sentenceWordsReadTheSameThroughReadings(_ text: String) {
+        let bytes = Array(text.utf8)
+        var readings = WordReadings(lexicon: Self.lexicon)
+        for sentence in SentenceSplitter.split(bytes) {
+            let tokens = Terms.tokens(in: bytes, range: sentence.range)
+            var termIDs: [Int] = []
+            let throughReadings = SentenceWords(tokens: tokens, of: bytes, readings: &readings, termIDs: &termIDs)
+            let direct = SentenceWords(tokens: tokens, lexicon: Self.lexicon)
+            #expect(throughReadings.tokens == direct.tokens)
+            #expect(throughReadings.lowered == direct.lowered)
+            #expect(throughReadings.terms == direct.terms)
+            #expect(throughReadings.classes == direct.classes)
+            #expect(throughReadings.names.mentions == direct.names.mentions)
+            #expect(termIDs.map { readings.terms[$0] } == direct.terms.compactMap { $0 })
+        }
+    }
+
+    /// Readings are kept from one text to the next: a word met in an earlier text is found again by its bytes,
+    /// wherever it now stands, and every text's words still read as the String path reads them.
+    @Test func keepsReadingsAcrossTexts() {
+        var readings = WordReadings(lexicon: Self.lexicon)
+        var indexByBytes: [[UInt8]: Int] = [:]
+        for text in Self.texts + Self.texts.reversed() {
+            let bytes = Array(text.utf8)
+            for token in Terms.tokens(in: bytes, range: 0..<bytes.count) {
+                let index = readings.index(of: token, in: bytes)
+                let key = Array(bytes[token.range])
+                #expect(index == indexByBytes[key, default: indexByBytes.count])
+                indexByBytes[key] = index
+                #expect(readings.readings[index].lowered == Terms.lowercased(token.text))
+            }
+        }
+    }
+
+    /// Each document counts the sentences of its own terms, from zero.
+    @Test func countsEachDocumentsSentences() {
+        var readings = WordReadings(lexicon: Self.lexicon)
+        let documents = ["Prisoners were freed. Prisoners left. Talks went on.", "Talks resumed. Talks ended, talks."]
+        let talk = Terms.term("talks", lexicon: Self.lexicon)!
+        let expectedTalks = [1, 2]
+        for (text, talks) in zip(documents, expectedTalks) {
+            readings.startDocument()
+            let bytes = Array(text.utf8)
+            var counts: [String: Int] = [:]
+            for (index, sentence) in SentenceSplitter.split(bytes).enumerated() {
+                let plain = SentenceWords(bytes: bytes, range: sentence.range, lexicon: Self.lexicon)
+                for term in Set(plain.terms.compactMap { $0 }) { counts[term, default: 0] += 1 }
+                var termIDs: [Int] = []
+                _ = SentenceWords(tokens: Terms.tokens(in: bytes, range: sentence.range), of: bytes,
+                                  readings: &readings, termIDs: &termIDs)
+                for id in termIDs { readings.count(term: id, inSentence: index) }
+            }
+            let found = Dictionary(uniqueKeysWithValues: readings.documentTerms.map {
+                (readings.terms[$0], readings.sentenceCount(ofTerm: $0))
+            })
+            #expect(found == counts)
+            #expect(found[talk] == talks)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+/// `DocumentFacts` counts terms by id through `WordReadings`: its statistics must be those of the plain String
+/// reading of every sentence.
+@Suite struct DocumentFactsTests {
+    static let extractor = ClaimExtractor(ruleSet: try! RuleLoader().load(paths: [RepositoryPaths.rules]))
+
+    static let documents: [(path: String, text: String)] = [
+        "Examples/sources/belarus-us-call.txt", "Examples/drafts/belarus-errors.md", "Examples/drafts/belarus-clean.md",
+        "Examples/drafts/belarus-errors.html",
+    ].map { ($0, try! String(contentsOf: RepositoryPaths.root.appendingPathComponent($0), encoding: .utf8)) } + [
+        ("repeats.txt", "Putin met Trump. Putin met Trump again, and Putin's aides met Trump's aides. "
+            + "The president, Vladimir Putin, said 16 prisoners were freed. He said café and cafe\u{301} twice."),
+    ]
+
+    @Test(arguments: documents.map(\.path))
+    func statisticsMatchThePlainReading(_ path: String) throws {
+        let text = Self.documents.first { $0.path == path }!.text
+        let document = try Document(path: path, text: text)
+        let facts = try DocumentFacts(document: document, extractor: Self.extractor)
+        let lexicon = Self.extractor.ruleSet.lexicon
+        var counts: [String: Int] = [:]
+        var nameTerms: Set<String> = []
+        for sentence in document.sentences {
+            let words = SentenceWords(bytes: document.readable, range: sentence.range, lexicon: lexicon)
+            for term in Set(words.terms.compactMap { $0 }) { counts[term, default: 0] += 1 }
+            nameTerms.formUnion(words.names.nameTerms(lexicon: lexicon))
+        }
+        #expect(facts.termSentenceCounts == counts)
+        #expect(facts.nameTerms == nameTerms)
+        #expect(facts.sentenceCount == document.sentences.count)
+        let claims = try Self.extractor.claims(in: document)
+        #expect(facts.claims.map(\.valueSpan) == claims.map(\.valueSpan))
+        #expect(facts.claims.map(\.context) == claims.map(\.context))
+        #expect(facts.claims.map(\.words) == claims.map(\.words))
+    }
+}
