@@ -167,8 +167,6 @@ extension FragmentStartFinder {
                 }
             }
             // Symbols 1... for the distinct bytes of the words, ASCII letters folded to lowercase.
-            var symbolOfByte = [Int32](repeating: 0, count: 256)
-            var symbolCount: Int32 = 1
             let foldedWords = starts.map { start in
                 start.words.map { word in
                     precondition(!word.isEmpty, "an empty start word")
@@ -176,44 +174,27 @@ extension FragmentStartFinder {
                     return word.utf8.map(Self.lowercased)
                 }
             }
-            for byte in foldedWords.joined().joined() where symbolOfByte[Int(byte)] == 0 {
-                symbolOfByte[Int(byte)] = symbolCount
-                symbolCount += 1
+            var tree = FoldedByteTree(symbolsFor: foldedWords.joined())
+            let wordEnds = foldedWords.map { words in words.map { tree.insert($0) } }
+            var wordEndStarts = [StartSet](repeating: 0, count: tree.nodeCount)
+            for (index, nodes) in wordEnds.enumerated() {
+                for node in nodes { wordEndStarts[node] |= 1 << index }
             }
-            for letter in UInt8(ascii: "A")...UInt8(ascii: "Z") {
-                symbolOfByte[Int(letter)] = symbolOfByte[Int(letter | 0x20)]
-            }
-            var wordTree = [Int32](repeating: 0, count: Int(symbolCount))
-            var wordEndStarts: [StartSet] = [0]
-            for (index, words) in foldedWords.enumerated() {
-                for word in words {
-                    var node = 0
-                    for byte in word {
-                        let slot = node * Int(symbolCount) + Int(symbolOfByte[Int(byte)])
-                        if wordTree[slot] == 0 {
-                            wordTree[slot] = Int32(wordEndStarts.count)
-                            wordEndStarts.append(0)
-                            wordTree.append(contentsOf: repeatElement(0, count: Int(symbolCount)))
-                        }
-                        node = Int(wordTree[slot])
-                    }
-                    wordEndStarts[node] |= 1 << index
-                }
-            }
+            let symbolOfByte = tree.symbolOfByte
             kelvinSymbol = symbolOfByte[Int(UInt8(ascii: "k"))]
             longSSymbol = symbolOfByte[Int(UInt8(ascii: "s"))]
-            for byte in 0...UInt8.max where wordTree[Int(symbolOfByte[Int(byte)])] != 0 {
+            for byte in 0...UInt8.max where tree.children[Int(symbolOfByte[Int(byte)])] != 0 {
                 byteKinds[Int(byte)] |= Self.wordLeadByte
             }
             // The lead bytes of KELVIN SIGN (E2 84 AA) and LONG S (C5 BF), for the words they can begin.
-            if wordTree[Int(kelvinSymbol)] != 0 { byteKinds[0xE2] |= Self.wordLeadByte }
-            if wordTree[Int(longSSymbol)] != 0 { byteKinds[0xC5] |= Self.wordLeadByte }
-            self.byteKinds = Self.copy(byteKinds)
+            if tree.children[Int(kelvinSymbol)] != 0 { byteKinds[0xE2] |= Self.wordLeadByte }
+            if tree.children[Int(longSSymbol)] != 0 { byteKinds[0xC5] |= Self.wordLeadByte }
+            self.byteKinds = FoldedByteTree.frozen(byteKinds)
             self.scalarStartSets = scalarStartSets
-            self.symbolOfByte = Self.copy(symbolOfByte)
-            self.symbolCount = Int(symbolCount)
-            self.wordTree = Self.copy(wordTree)
-            self.wordEndStarts = Self.copy(wordEndStarts)
+            self.symbolOfByte = FoldedByteTree.frozen(symbolOfByte)
+            symbolCount = tree.symbolCount
+            wordTree = FoldedByteTree.frozen(tree.children)
+            self.wordEndStarts = FoldedByteTree.frozen(wordEndStarts)
         }
 
         deinit {
@@ -266,12 +247,6 @@ extension FragmentStartFinder {
         /// A word character for `\b` without UCP: an ASCII letter, digit or underscore.
         static func isWordByte(_ byte: UInt8) -> Bool {
             (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
-        }
-
-        private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
-            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
-            _ = buffer.initialize(from: elements)
-            return buffer
         }
 
         private static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -18,38 +18,19 @@ final class LiteralTrie: @unchecked Sendable {
 
     /// - Precondition: the literals are distinct, non-empty UTF-8 without uppercase ASCII letters.
     init(literals: [[UInt8]]) {
-        precondition(literals.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 &- 0x41 >= 26 } },
-                     "literals must be non-empty, without uppercase ASCII letters")
+        precondition(literals.allSatisfy { !$0.isEmpty }, "an empty literal")
         literalCount = literals.count
-        var symbolOfByte = [Int32](repeating: 0, count: 256)
-        var symbolCount: Int32 = 1
-        for byte in literals.joined() where symbolOfByte[Int(byte)] == 0 {
-            symbolOfByte[Int(byte)] = symbolCount
-            symbolCount += 1
-        }
-        for letter in UInt8(ascii: "A")...UInt8(ascii: "Z") {
-            symbolOfByte[Int(letter)] = symbolOfByte[Int(letter | 0x20)]
-        }
-        var children = [Int32](repeating: 0, count: Int(symbolCount))
-        var literalEnding: [Int32] = [-1]
-        for (index, literal) in literals.enumerated() {
-            var node = 0
-            for byte in literal {
-                let slot = node * Int(symbolCount) + Int(symbolOfByte[Int(byte)])
-                if children[slot] == 0 {
-                    children[slot] = Int32(literalEnding.count)
-                    literalEnding.append(-1)
-                    children.append(contentsOf: repeatElement(0, count: Int(symbolCount)))
-                }
-                node = Int(children[slot])
-            }
+        var tree = FoldedByteTree(symbolsFor: literals)
+        let ends = literals.map { tree.insert($0) }
+        var literalEnding = [Int32](repeating: -1, count: tree.nodeCount)
+        for (index, node) in ends.enumerated() {
             precondition(literalEnding[node] == -1, "literal \(index) is listed twice")
             literalEnding[node] = Int32(index)
         }
-        self.symbolOfByte = Self.copy(symbolOfByte)
-        self.symbolCount = Int(symbolCount)
-        self.children = Self.copy(children)
-        self.literalEnding = Self.copy(literalEnding)
+        symbolOfByte = FoldedByteTree.frozen(tree.symbolOfByte)
+        symbolCount = tree.symbolCount
+        children = FoldedByteTree.frozen(tree.children)
+        self.literalEnding = FoldedByteTree.frozen(literalEnding)
     }
 
     deinit {
@@ -91,11 +72,5 @@ final class LiteralTrie: @unchecked Sendable {
             return index + 2 < bytes.count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA
         }
         return index + 1 < bytes.count && bytes[index + 1] == 0xBF
-    }
-
-    private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
-        _ = buffer.initialize(from: elements)
-        return buffer
     }
 }
