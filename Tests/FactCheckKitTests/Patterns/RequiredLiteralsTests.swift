@@ -34,6 +34,67 @@ import Testing
         #expect(RequiredLiterals.of(pattern) == nil, "\(pattern)")
     }
 
+    /// Seeded random patterns (literals in both cases, characters beyond ASCII with and without other cases,
+    /// classes, groups, alternations, quantifiers, lookarounds, option settings) over a small alphabet, so that
+    /// they match often: every match PCRE2 finds in random subjects contains one of the literals read.
+    @Test func everyMatchOfARandomPatternContainsOneOfItsLiterals() {
+        var generator = ValueMacrosTests.SplitMix(state: 42)
+        let atoms = ["a", "b", "A", "B", "ab", "Ba", "€", "é", "É", "ſ", "k", "K", " ", "-", "\\.", "\\d", "\\s", ".",
+                     "[ab]", "[A-B]", "[^a]", "[€b]", "[éa]", "\\b", "(?=a)", "(?!b)", "(?<=a)", "(?<!b)", "(?i)",
+                     "(?-i)", "^", "$"]
+        let quantifiers = ["", "", "", "?", "*", "+", "{2}", "{1,2}", "{0,1}", "??", "+?"]
+        func pattern(depth: Int) -> String {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                var item: String
+                if depth < 3, Int.random(in: 0..<4, using: &generator) == 0 {
+                    let branches = (0..<Int.random(in: 1...3, using: &generator)).map { _ in pattern(depth: depth + 1) }
+                    let opener = ["(?:", "(", "(?i:", "(?-i:", "(?<g\\(depth)x\\(Int.random(in: 0..<1000, using: &generator))>"]
+                        .randomElement(using: &generator)!
+                    item = opener + branches.joined(separator: "|") + ")"
+                } else {
+                    item = atoms.randomElement(using: &generator)!
+                }
+                let quantifier = quantifiers.randomElement(using: &generator)!
+                // A quantifier after an assertion or an option setting is not worth PCRE2's error.
+                if !(item.hasPrefix("(?") && item.count <= 6) && item != "^" && item != "$" && item != "\\b" { item += quantifier }
+                text += item
+            }
+            return text
+        }
+        let subjectPieces = ["a", "b", "A", "B", "€", "é", "É", "ſ", "\u{212A}", "k", " ", "-", ".", "7", "x"]
+        let subjects = (0..<40).map { _ in
+            (0..<Int.random(in: 0...24, using: &generator)).map { _ in subjectPieces.randomElement(using: &generator)! }.joined()
+        }
+        var checkedPatterns = 0
+        var scanner = PatternScanner()
+        for _ in 0..<600 {
+            let source = pattern(depth: 0)
+            guard let compiled = try? Pattern(source), let literals = compiled.requiredLiterals else { continue }
+            checkedPatterns += 1
+            for subject in subjects {
+                let bytes = Array(subject.utf8)
+                // A random pattern may backtrack past the match limit; such a subject proves nothing.
+                guard let matches = try? scanner.matches(of: compiled, in: bytes) else { continue }
+                for match in matches {
+                    let matched = Array(bytes[match.range])
+                    let folded = matched.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+                    // PCRE2 matches k and s caselessly as KELVIN SIGN and LONG S too: the finder keeps every
+                    // pattern on a subject that holds them (`LiteralPresence`).
+                    if subject.contains("\u{212A}") || subject.contains("ſ") { continue }
+                    let holds = literals.contains { literal in
+                        let needle = Array(literal.utf8)
+                        return needle.count <= folded.count && (0...(folded.count - needle.count)).contains {
+                            folded[$0..<($0 + needle.count)].elementsEqual(needle)
+                        }
+                    }
+                    #expect(holds, "\(source.debugDescription) matched \(subject.debugDescription) at \(match.range): none of \(literals.sorted())")
+                }
+            }
+        }
+        #expect(checkedPatterns > 100, "most random patterns should have literals")
+    }
+
     @Test func keepsNoLiteralThatContainsAnother() {
         #expect(RequiredLiterals.withoutSuperstrings(["year", "years", "-year", "yr", "day"]) == ["year", "yr", "day"])
     }
