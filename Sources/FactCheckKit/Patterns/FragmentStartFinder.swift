@@ -141,17 +141,10 @@ extension FragmentStartFinder {
         let byteKinds: UnsafeMutableBufferPointer<StartSet>
         /// For each character beyond ASCII that a start lists, the starts that list it.
         private let scalarStartSets: [UInt32: StartSet]
-        /// The words as a prefix tree over symbols: `wordTree[node * symbolCount + symbol]` is a child node, or 0
-        /// for none (the root, node 0, is no one's child).
-        private let wordTree: UnsafeMutableBufferPointer<Int32>
-        /// The symbol of each byte in the words (an ASCII letter's cases share one), or 0 for a byte in no word.
-        private let symbolOfByte: UnsafeMutableBufferPointer<Int32>
-        private let symbolCount: Int
+        /// The words as a prefix tree.
+        private let wordTree: FoldedByteTree.Frozen
         /// For each node of `wordTree`, the starts with a word that ends there.
         private let wordEndStarts: UnsafeMutableBufferPointer<StartSet>
-        /// The symbols of k and s, which KELVIN SIGN and LONG S also match, or 0 when no word has that letter.
-        private let kelvinSymbol: Int32
-        private let longSSymbol: Int32
 
         init(starts: [FragmentStart]) {
             var byteKinds = (0...UInt8.max).map { Self.isWordByte($0) ? Self.wordByte : 0 }
@@ -180,27 +173,17 @@ extension FragmentStartFinder {
             for (index, nodes) in wordEnds.enumerated() {
                 for node in nodes { wordEndStarts[node] |= 1 << index }
             }
-            let symbolOfByte = tree.symbolOfByte
-            kelvinSymbol = symbolOfByte[Int(UInt8(ascii: "k"))]
-            longSSymbol = symbolOfByte[Int(UInt8(ascii: "s"))]
-            for byte in 0...UInt8.max where tree.children[Int(symbolOfByte[Int(byte)])] != 0 {
+            for byte in 0...UInt8.max where tree.beginsAWord(byte) {
                 byteKinds[Int(byte)] |= Self.wordLeadByte
             }
-            // The lead bytes of KELVIN SIGN (E2 84 AA) and LONG S (C5 BF), for the words they can begin.
-            if tree.children[Int(kelvinSymbol)] != 0 { byteKinds[0xE2] |= Self.wordLeadByte }
-            if tree.children[Int(longSSymbol)] != 0 { byteKinds[0xC5] |= Self.wordLeadByte }
-            self.byteKinds = FoldedByteTree.frozen(byteKinds)
+            self.byteKinds = FoldedByteTree.rawCopy(byteKinds)
             self.scalarStartSets = scalarStartSets
-            self.symbolOfByte = FoldedByteTree.frozen(symbolOfByte)
-            symbolCount = tree.symbolCount
-            wordTree = FoldedByteTree.frozen(tree.children)
-            self.wordEndStarts = FoldedByteTree.frozen(wordEndStarts)
+            wordTree = tree.frozen()
+            self.wordEndStarts = FoldedByteTree.rawCopy(wordEndStarts)
         }
 
         deinit {
             byteKinds.deallocate()
-            symbolOfByte.deallocate()
-            wordTree.deallocate()
             wordEndStarts.deallocate()
         }
 
@@ -220,19 +203,7 @@ extension FragmentStartFinder {
             var found: StartSet = 0
             var node = 0
             var index = position
-            while index < bytes.count {
-                let symbol: Int32
-                let width: Int
-                if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
-                    (symbol, width) = (kelvinSymbol, 3)
-                } else if bytes[index] == 0xC5, index + 1 < bytes.count, bytes[index + 1] == 0xBF {
-                    (symbol, width) = (longSSymbol, 2)
-                } else {
-                    (symbol, width) = (symbolOfByte[Int(bytes[index])], 1)
-                }
-                guard symbol != 0 else { break }
-                let child = Int(wordTree[node * symbolCount + Int(symbol)])
-                guard child != 0 else { break }
+            while let (child, width) = wordTree.step(from: node, at: index, in: bytes) {
                 node = child
                 index += width
                 let ending = wordEndStarts[node]

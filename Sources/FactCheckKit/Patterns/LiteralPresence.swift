@@ -1,8 +1,5 @@
-/// Which of the prefilter's literals occur in a subject, compared ASCII-caselessly as PCRE2 compares them with UTF
-/// and without UCP, and so which patterns can match it.
-///
-/// PCRE2 also matches k and s caselessly as KELVIN SIGN (U+212A) and LONG S (U+017F): a subject with either
-/// character is taken to hold every literal, so that no pattern is skipped wrongly.
+/// Which of the prefilter's literals occur in a subject, compared as PCRE2 compares them caselessly with UTF and
+/// without UCP (`FoldedByteTree`), and so which patterns can match it.
 struct LiteralPresence {
     let table: LiteralPrefilter.Table
     /// Whether each literal occurred in the subject of the last `find(in:)`.
@@ -22,8 +19,6 @@ struct LiteralPresence {
     /// Looks for every literal in `subject`.
     mutating func find(in subject: [UInt8]) {
         for index in isPresent.indices { isPresent[index] = false }
-        if !table.trie.mark(in: subject, isPresent: &isPresent) {
-            for index in isPresent.indices { isPresent[index] = true }
-        }
+        table.trie.mark(in: subject, isPresent: &isPresent)
     }
 }

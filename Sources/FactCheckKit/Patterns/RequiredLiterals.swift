@@ -6,7 +6,7 @@ import Synchronization
 /// "(?:serving|served|serve)\s+{duration}" must contain "serv"; "{duration}\s+(?:suspended|concurrent)..." must
 /// contain "suspended" or "concurrent". The literals have their ASCII letters lowercased and are meant to be
 /// looked for ASCII-caselessly: PCRE2 (UTF, caseless, without UCP) matches an ASCII letter only as itself or its
-/// other case, except k and s, which also match KELVIN SIGN and LONG S (see `LiteralPresence`); a literal holds a
+/// other case, except k and s, which also match KELVIN SIGN and LONG S (see `FoldedByteTree`); a literal holds a
 /// character beyond ASCII only if it has no other case ("€"), so PCRE2 matches it only as itself.
 ///
 /// The reading is conservative: a part of the syntax it does not know (a back reference, a conditional, `\Q`,
