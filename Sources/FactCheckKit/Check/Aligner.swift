@@ -36,6 +36,10 @@ public struct Aligner: Sendable {
 
     /// Facts fetched per page while looking for one that states the claim's value.
     static let valuePageSize = 64
+    /// Pages looked through at most: a value with no single axis (a time, an ordinal, a date without a year) is
+    /// "near" every value of its class, and a base of hundreds of thousands of claims took a second per claim
+    /// to page through. Past 1,024 near values without one that agrees, the value counts as stated nowhere.
+    static let valuePageLimit = 16
 
     public init(facts: any FactSource) {
         self.facts = facts
@@ -88,7 +92,7 @@ public struct Aligner: Sendable {
                         break search
                     }
                 }
-                guard page.count == Self.valuePageSize else { break }
+                guard page.count == Self.valuePageSize, offset / Self.valuePageSize + 1 < Self.valuePageLimit else { break }
                 offset += page.count
             }
         }

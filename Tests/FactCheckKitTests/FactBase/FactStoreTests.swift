@@ -227,6 +227,40 @@ import Testing
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test func aContextStatedWithHundredsOfFiguresGivesTheAlignerABoundedShare() throws {
+        // 600 reports of one sentence, each with its own figure: 600 claims that share their whole context.
+        let figures = (0..<600).map { 1_000 + $0 }
+        let reports = Dictionary(uniqueKeysWithValues: figures.map {
+            (String(format: "report-%03d.txt", $0 - 1_000), "Officials said \($0 / 1_000),\(String(format: "%03d", $0 % 1_000)) detainees were held in Minsk prisons.")
+        })
+        let folder = try scratch(reports)
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        #expect(try store.statistics().distinctClaims == 600)
+
+        func related(_ draft: String) throws -> [Fact] {
+            let claim = try #require(try Self.extractor.claims(in: try Document(path: "draft.txt", text: draft)).first)
+            let context = claim.context.sorted { $0.key < $1.key }
+            let rarities = try store.weights(ofTerms: context.map(\.key))
+            let terms = context.map { WeightedTerm(term: $0.key, weight: $0.value, rarity: rarities[$0.key] ?? 1) }
+            return try store.relatedFacts(to: claim, terms: terms, minimumOverlap: Aligner.relevantOverlap)
+        }
+        // The last report by id states 1,599: it ties with every other on context, and would be cut by the limit
+        // if the claims whose value may agree were not kept apart.
+        let candidates = try related("Officials said 1,599 detainees were held in Minsk prisons.")
+        #expect(candidates.count == FactStore.candidateLimit + 1)
+        #expect(candidates.contains { $0.claim.value == .number(NumberRange(exactly: 1_599)) })
+        #expect(try related("Officials said 2,000 detainees were held in Minsk prisons.").count == FactStore.candidateLimit)
+
+        let checker = Checker(extractor: Self.extractor, facts: store)
+        let verdicts = try checker.check(try Document(path: "draft.txt", text: """
+            Officials said 1,599 detainees were held in Minsk prisons.
+
+            Officials said 2,000 detainees were held in Minsk prisons.
+            """)).findings.map(\.verdict)
+        #expect(verdicts == [.supported, .contradicted])
+    }
+
     @Test func everyKindOfValueSurvivesTheRecord() throws {
         let values: [Value] = [
             .number(NumberRange(low: 1_250, high: 1_350, lowOpen: true, isStatedRange: true)),

@@ -151,26 +151,81 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 }
             }
             var candidates = Set(overlaps.compactMap { $0.value + skippedMass >= needed ? $0.key : nil })
+            var keyed: Set<Int64> = []
             if !key.isEmpty {
-                candidates.formUnion(try keyedClaims(db, StoreReadCache.KeyedClaims(valueClass: valueClass, key: key)))
+                keyed = Set(try keyedClaims(db, StoreReadCache.KeyedClaims(valueClass: valueClass, key: key)))
+                candidates.formUnion(keyed)
+            }
+            if candidates.count > Self.candidateLimit {
+                candidates = try strongest(of: candidates, db, claim: claim, keyed: keyed, overlaps: overlaps,
+                                           skippedMass: skippedMass, total: total)
             }
             return try facts(db, claims: candidates.sorted(), key: key, copies: Self.copiesAligned)
         }
     }
 
-    public func factsWithValue(near claim: Claim, offset: Int, limit: Int) throws(FactStoreError) -> [Fact] {
-        let valueClass = Double(ValueIndex.valueClass(of: claim.value))
+    /// How many candidate claims of a draft claim the aligner weighs at most, of those whose value may agree with
+    /// it and of the others each (see `strongest(of:...)`). The benchmark archive's draft claims meet at most 108
+    /// candidates; an archive that states one sentence with hundreds of different figures (monthly rates, or the
+    /// stress archive's varied copies) meets tens of thousands, and aligning them all took seconds and a gigabyte
+    /// per draft.
+    static let candidateLimit = 512
+
+    /// The candidates worth aligning when there are more than `candidateLimit`: of those whose value may agree
+    /// with the claim's (the R*Tree's superset), and of the others, the `candidateLimit` best each by the most
+    /// their alignment can score (a matching key lifts it, see `Aligner`), ties to the older claim. Keeping the
+    /// possibly agreeing ones apart means a source that states the value is not crowded out by hundreds that
+    /// state others. What the limit can change is which refuting fact is shown when more than that many refute
+    /// the claim about as well, and support when more than that many sources may state its value.
+    private func strongest(of candidates: Set<Int64>, _ db: Database, claim: Claim, keyed: Set<Int64>,
+                           overlaps: [Int64: Double], skippedMass: Double, total: Double) throws -> Set<Int64> {
         let (low, high) = ValueIndex.interval(of: claim.value)
-        let key = Self.key(of: claim)
-        return try read { db in
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT c.id FROM claim_values v JOIN claims c ON c.id = v.id
-                WHERE v.class_low <= ? AND v.class_high >= ? AND v.low <= ? AND v.high >= ?
-                  AND (c.key = ? OR c.key = '' OR ? = '')
-                ORDER BY c.id LIMIT ? OFFSET ?
-                """), arguments: [valueClass, valueClass, high, low, key, key, limit, offset])
-            return try facts(db, claims: ids, key: key, copies: 1)
+        let valueClass = Double(ValueIndex.valueClass(of: claim.value))
+        // A value with no single axis (a time, an ordinal) may agree with any: no need to ask the R*Tree.
+        let anyMayAgree = low <= -ValueIndex.unbounded && high >= ValueIndex.unbounded
+        let mayAgree = anyMayAgree ? [] : Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM claim_values WHERE class_low <= ? AND class_high >= ? AND low <= ? AND high >= ?
+            """), arguments: [valueClass, valueClass, high, low]))
+        var agreeing: [(id: Int64, bound: Double)] = []
+        var others: [(id: Int64, bound: Double)] = []
+        for id in candidates {
+            let overlap = total > 0 ? min(1, ((overlaps[id] ?? 0) + skippedMass) / total) : 0
+            let bound = keyed.contains(id) ? Aligner.exactKeyShare + (1 - Aligner.exactKeyShare) * overlap : overlap
+            if anyMayAgree || mayAgree.contains(id) { agreeing.append((id, bound)) } else { others.append((id, bound)) }
         }
+        func best(_ ranked: [(id: Int64, bound: Double)]) -> [Int64] {
+            ranked.sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.id < $1.id }.prefix(Self.candidateLimit).map(\.id)
+        }
+        return Set(best(agreeing) + best(others))
+    }
+
+    public func factsWithValue(near claim: Claim, offset: Int, limit: Int) throws(FactStoreError) -> [Fact] {
+        let (low, high) = ValueIndex.interval(of: claim.value)
+        let near = StoreReadCache.NearValues(valueClass: ValueIndex.valueClass(of: claim.value), low: low, high: high,
+                                             key: Self.key(of: claim))
+        return try read { db in
+            let ids = try claims(db, near: near)
+            guard offset < ids.count else { return [] }
+            return try facts(db, claims: Array(ids[offset..<min(ids.count, offset + limit)]), key: near.key, copies: 1)
+        }
+    }
+
+    /// The first claims, by id, that may agree with a value: as many as the aligner pages through, in one query
+    /// (paging with OFFSET made SQLite collect and sort every near claim again for each page: a value with no
+    /// single axis is near every claim of its class).
+    private func claims(_ db: Database, near: StoreReadCache.NearValues) throws -> [Int64] {
+        try validateCache(db)
+        if let ids = cache.read({ $0.nearValues[near] }) { return ids }
+        let valueClass = Double(near.valueClass)
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT c.id FROM claim_values v JOIN claims c ON c.id = v.id
+            WHERE v.class_low <= ? AND v.class_high >= ? AND v.low <= ? AND v.high >= ?
+              AND (c.key = ? OR c.key = '' OR ? = '')
+            ORDER BY c.id LIMIT ?
+            """), arguments: [valueClass, valueClass, near.high, near.low, near.key, near.key,
+                              Aligner.valuePageSize * Aligner.valuePageLimit])
+        cache.add(entries: ids.count + 1) { $0.nearValues[near] = ids }
+        return ids
     }
 
     public func weight(ofTerm term: String) throws(FactStoreError) -> Double {

@@ -35,12 +35,22 @@ final class StoreReadCache: @unchecked Sendable {
         var key: String
     }
 
+    /// Claims whose value may agree with a value (of one class, on one interval) and whose key fits.
+    struct NearValues: Hashable, Sendable {
+        var valueClass: Int
+        var low: Double
+        var high: Double
+        var key: String
+    }
+
     struct Contents {
         /// nil for a term the base has never seen.
         var terms: [String: TermRow?] = [:]
         var sentenceCount: Int?
         var postings: [PostingList: [(claim: Int64, weight: Double)]] = [:]
         var keyedClaims: [KeyedClaims: [Int64]] = [:]
+        /// The first claims (by id) that may agree with a value, as many as the aligner pages through.
+        var nearValues: [NearValues: [Int64]] = [:]
         var claims: [Int64: StoredClaim] = [:]
         /// The first occurrences (fact id, document id) of each claim.
         var occurrences: [Int64: [(fact: Int, document: Int)]] = [:]
