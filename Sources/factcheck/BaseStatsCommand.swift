@@ -29,7 +29,7 @@ struct BaseStatsCommand: ParsableCommand {
             store: \(PathExpander.displayPath(store.path)) (\(BaseSummary.megabytes(statistics.fileBytes)) on disk)
             documents: \(statistics.documents) (\(BaseSummary.megabytes(statistics.sourceBytes)) of text)
             sentences: \(statistics.sentences)
-            facts: \(statistics.facts) (\(statistics.distinctClaims) distinct)
+            facts: \(statistics.facts) (\(statistics.distinctClaims) distinct claims, \(statistics.distinctContexts) contexts)
             terms: \(statistics.terms) (\(statistics.postings) postings)
             names: \(statistics.entities)
             rules: \(current ? "current" : "built by other rules; run `factcheck base rebuild`")

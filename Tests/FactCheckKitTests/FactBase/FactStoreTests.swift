@@ -71,6 +71,7 @@ import Testing
         let (g, f) = (try grown.statistics(), try fresh.statistics())
         #expect(g.documents == f.documents && g.facts == f.facts && g.sentences == f.sentences)
         #expect(g.terms == f.terms && g.postings == f.postings && g.entities == f.entities)
+        #expect(g.distinctClaims == f.distinctClaims && g.distinctContexts == f.distinctContexts)
         for term in ["zenkovich", "prisoner", "releas", "lukashenko"] {
             #expect(try grown.weight(ofTerm: term) == fresh.weight(ofTerm: term))
         }
@@ -236,7 +237,10 @@ import Testing
         let folder = try scratch(reports)
         let store = try FactStore(path: folder + "/facts.sqlite", create: true)
         try store.add(files: try files(in: folder), extractor: Self.extractor)
-        #expect(try store.statistics().distinctClaims == 600)
+        let statistics = try store.statistics()
+        #expect(statistics.distinctClaims == 600 && statistics.distinctContexts == 1)
+        // Postings index the one context, not each claim.
+        #expect(statistics.postings < 20)
 
         func related(_ draft: String) throws -> [Fact] {
             let claim = try #require(try Self.extractor.claims(in: try Document(path: "draft.txt", text: draft)).first)
@@ -259,6 +263,43 @@ import Testing
             Officials said 2,000 detainees were held in Minsk prisons.
             """)).findings.map(\.verdict)
         #expect(verdicts == [.supported, .contradicted])
+
+        // The context stays while one of its claims does, and goes with its postings after the last.
+        try store.remove(paths: (0..<599).map { folder + String(format: "/report-%03d.txt", $0) })
+        #expect(try store.statistics().distinctContexts == 1 && store.statistics().postings == statistics.postings)
+        try store.remove(paths: [folder + "/report-599.txt"])
+        let emptied = try store.statistics()
+        #expect(emptied.distinctClaims == 0 && emptied.distinctContexts == 0 && emptied.postings == 0)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func aStoreOfTheFirstSchemaIsMigratedAndAskedToBeRebuilt() throws {
+        let folder = try scratch(["a.txt": "Lukashenko let 16 prisoners go in 2025."])
+        let path = folder + "/facts.sqlite"
+        // A base as the first schema laid it out, holding one document.
+        let old = try DatabaseQueue(path: path)
+        try FactStoreSchema.migrator.migrate(old, upTo: "v1")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents(id, path, content_hash, size, modified, format, sentence_count, fact_count,
+                                      term_counts, name_terms, entities)
+                VALUES (1, ?, 'x', 1, 0, 'text', 1, 1, '', '', '');
+                INSERT INTO claims(id, signature, value_class, key, body, fact_count) VALUES (1, 's', 1, '', x'00', 1);
+                INSERT INTO facts(document_id, claim_id, passage) VALUES (1, 1, x'00');
+                UPDATE meta SET value = 'old rules' WHERE key = 'rules_fingerprint';
+                """, arguments: [folder + "/a.txt"])
+        }
+        try old.close()
+        let store = try FactStore(path: path, create: false)
+        #expect(try !store.isBuilt(by: Self.ruleSet))
+        #expect(throws: FactStoreError.self) { try FactStore.openForChecking(path: path, rules: Self.ruleSet) }
+        #expect(try store.documents().count == 1)
+        let rebuilt = try store.rebuild(extractor: Self.extractor)
+        #expect(rebuilt.added == 1 && rebuilt.facts > 0)
+        #expect(try store.isBuilt(by: Self.ruleSet))
+        let statistics = try store.statistics()
+        #expect(statistics.distinctContexts > 0 && statistics.distinctClaims >= statistics.distinctContexts)
+        #expect(try store.integrityCheck() == "ok")
     }
 
     @Test func everyKindOfValueSurvivesTheRecord() throws {

@@ -1,32 +1,30 @@
-/// A stored fact as the aligner and the evidence need it, in a compact binary form, in two parts: the claim's
-/// body (rule, value, key, context, names, people, event and assertion: everything alignment reads) and the passage evidence shows.
-/// Identical bodies (the same sentence on the wire, in a hundred papers) are stored and scored once. Binary
-/// rather than JSON because a large archive holds millions of facts and candidate lookups decode hundreds.
+/// A stored fact as the aligner and the evidence need it, in a compact binary form, in three parts: the claim's
+/// context (rule, key, context terms, names, people, event and assertion: everything alignment reads but the
+/// value), its value, and the passage evidence shows. Identical claims (the same sentence on the wire, in a
+/// hundred papers) are stored and scored once, and so are identical contexts (a sentence stated with a hundred
+/// different figures: monthly rates, corrections, or the wrong figure in one paper). Binary rather than JSON
+/// because a large archive holds millions of facts and candidate lookups decode hundreds.
 struct FactRecord {
     var claim: Claim
     var passage: Passage
 
     /// Bumped whenever the layout below changes (it is part of the rules fingerprint, so old stores get rebuilt).
-    static let layoutVersion = 2
+    static let layoutVersion = 3
 
     // MARK: Encoding
 
     static func encode(claim: Claim, passage: Passage) -> [UInt8] {
-        encodeBody(claim) + encodePassage(passage)
+        encodeContext(claim, sortedContext: claim.context.sorted { $0.key < $1.key }) + encodeValue(claim.value)
+            + encodePassage(passage)
     }
 
-    /// The part alignment reads; equal bytes mean equal alignments with any draft claim.
-    static func encodeBody(_ claim: Claim) -> [UInt8] {
-        encodeBody(claim, sortedContext: claim.context.sorted { $0.key < $1.key })
-    }
-
-    /// `encodeBody(_:)` for a caller that has sorted the claim's context already (by term), and needs it too.
-    static func encodeBody(_ claim: Claim, sortedContext context: [(key: String, value: Double)]) -> [UInt8] {
+    /// The part of a claim alignment reads besides its value: equal bytes mean equal alignments with any draft
+    /// claim for equal values. The caller has sorted the claim's context (by term), and needs it too.
+    static func encodeContext(_ claim: Claim, sortedContext context: [(key: String, value: Double)]) -> [UInt8] {
         var writer = Writer()
         writer.string(claim.ruleID)
         writer.string(claim.kind)
         writer.string(claim.severity.rawValue)
-        writer.value(claim.value)
         writer.strings(claim.key)
         writer.strings(claim.keyWords)
         writer.int(context.count)
@@ -38,6 +36,13 @@ struct FactRecord {
         writer.strings(claim.people.sorted())
         writer.string(claim.event ?? "")
         writer.string(claim.assertion.rawValue)
+        return writer.bytes
+    }
+
+    /// A claim's value.
+    static func encodeValue(_ value: Value) -> [UInt8] {
+        var writer = Writer(capacity: 32)
+        writer.value(value)
         return writer.bytes
     }
 
@@ -55,15 +60,24 @@ struct FactRecord {
     /// Decodes a record written by `encode`; nil when the bytes are not one (a damaged store).
     static func decode(_ bytes: [UInt8]) -> FactRecord? {
         var reader = Reader(bytes: bytes)
-        guard let claim = reader.claim(), let passage = reader.passage(value: claim.value), reader.isAtEnd else { return nil }
-        return FactRecord(claim: claim, passage: passage)
+        guard let context = reader.context(), let value = reader.value(), let passage = reader.passage(value: value),
+              reader.isAtEnd
+        else { return nil }
+        return FactRecord(claim: context.claim(value: value), passage: passage)
     }
 
-    /// Decodes a body written by `encodeBody`.
-    static func decodeBody(_ bytes: [UInt8]) -> Claim? {
+    /// Decodes a context written by `encodeContext`.
+    static func decodeContext(_ bytes: [UInt8]) -> StoredContext? {
         var reader = Reader(bytes: bytes)
-        guard let claim = reader.claim(), reader.isAtEnd else { return nil }
-        return claim
+        guard let context = reader.context(), reader.isAtEnd else { return nil }
+        return context
+    }
+
+    /// Decodes a value written by `encodeValue`.
+    static func decodeValue(_ bytes: [UInt8]) -> Value? {
+        var reader = Reader(bytes: bytes)
+        guard let value = reader.value(), reader.isAtEnd else { return nil }
+        return value
     }
 
     /// Decodes a passage written by `encodePassage`, for a claim of `value`.
@@ -75,10 +89,10 @@ struct FactRecord {
 }
 
 extension FactRecord.Reader {
-    mutating func claim() -> Claim? {
+    mutating func context() -> StoredContext? {
         guard let ruleID = string(), let kind = string(),
-              let severity = string().flatMap(Severity.init(rawValue:)), let value = value(),
-              let key = strings(), let keyWords = strings(), let contextCount = int()
+              let severity = string().flatMap(Severity.init(rawValue:)),
+              let key = strings(), let keyWords = strings(), let contextCount = int(), contextCount >= 0
         else { return nil }
         var context: [String: Double] = [:]
         context.reserveCapacity(contextCount)
@@ -89,10 +103,9 @@ extension FactRecord.Reader {
         guard let names = strings(), let people = strings(), let event = string(),
               let assertion = string().flatMap(Assertion.init(rawValue:))
         else { return nil }
-        return Claim(ruleID: ruleID, kind: kind, severity: severity, message: "", value: value, span: 0..<0,
-                     valueSpan: 0..<0, sentenceIndex: 0, key: key, keyWords: keyWords, context: context,
-                     words: [:], entities: [], names: Set(names), people: Set(people),
-                     event: event.isEmpty ? nil : event, assertion: assertion)
+        return StoredContext(ruleID: ruleID, kind: kind, severity: severity, key: key, keyWords: keyWords,
+                             context: context, names: Set(names), people: Set(people),
+                             event: event.isEmpty ? nil : event, assertion: assertion)
     }
 
     mutating func passage(value: Value) -> Passage? {
@@ -113,7 +126,7 @@ extension FactRecord {
 
         // A third of the claim bodies of the benchmark archive take more than 256 bytes, 3% more than 512: one
         // allocation rather than a regrowth.
-        init() { bytes.reserveCapacity(512) }
+        init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
 
         mutating func int(_ value: Int) {
             // Zig-zag varint: small numbers (lines, columns, counts) take one byte.

@@ -26,16 +26,22 @@ extension FactStore {
         var facts: [PreparedFact]
     }
 
-    /// A fact encoded by a worker: what the writer inserts into `facts` and, for a claim body not yet stored,
-    /// into `claims`, `claim_values` and `postings`.
+    /// A fact encoded by a worker: what the writer inserts into `facts` and, for a claim not yet stored, into
+    /// `claims` and `claim_values`, and for a context not yet stored, into `contexts` and `postings`.
     struct PreparedFact: Sendable {
         var valueClass: Int
         var key: String
         var low: Double
         var high: Double
-        /// `FactRecord.encodeBody`, stored as is (bytes rather than `Data`: bound to SQLite without a copy).
-        var body: [UInt8]
-        /// `ContentHash` of `body`: the writer's key for the claim.
+        /// `FactRecord.encodeContext`, stored as is (bytes rather than `Data`: bound to SQLite without a copy).
+        var context: [UInt8]
+        /// `ContentHash` of `context`: the writer's key for the context.
+        var contextDigest: ContentHash.Digest
+        /// `contextDigest` as stored (its hex digits).
+        var contextSignature: String
+        /// `FactRecord.encodeValue`.
+        var value: [UInt8]
+        /// `ContentHash` of `context` and `value`: the writer's key for the claim.
         var signatureDigest: ContentHash.Digest
         /// `signatureDigest` as stored (its hex digits).
         var signature: String
@@ -222,11 +228,23 @@ extension FactStore {
             let (low, high) = ValueIndex.interval(of: claim.value)
             // Sorted once, for the body and the postings alike.
             let context = claim.context.sorted { $0.key < $1.key }
-            let body = FactRecord.encodeBody(claim, sortedContext: context)
-            let digest = ContentHash.digest(of: body)
-            return PreparedFact(valueClass: ValueIndex.valueClass(of: claim.value), key: key(of: claim), low: low,
-                                high: high, body: body, signatureDigest: digest, signature: digest.hexDigits,
-                                passage: FactRecord.encodePassage(passage),
+            let contextBytes = FactRecord.encodeContext(claim, sortedContext: context)
+            let value = FactRecord.encodeValue(claim.value)
+            let valueClass = ValueIndex.valueClass(of: claim.value)
+            // A context is one per value class: its postings are filed under the class (one rule may read dates
+            // and date ranges, of one class, or figures of several kinds, of one class too; but no assumption).
+            var contextHash = ContentHash()
+            contextHash.add(CollectionOfOne(UInt8(truncatingIfNeeded: valueClass)))
+            contextHash.add(contextBytes)
+            let contextDigest = contextHash.digest
+            var claimHash = ContentHash()
+            claimHash.add(contextBytes)
+            claimHash.add(value)
+            let digest = claimHash.digest
+            return PreparedFact(valueClass: valueClass, key: key(of: claim), low: low,
+                                high: high, context: contextBytes, contextDigest: contextDigest,
+                                contextSignature: contextDigest.hexDigits, value: value, signatureDigest: digest,
+                                signature: digest.hexDigits, passage: FactRecord.encodePassage(passage),
                                 terms: context.map { (term: $0.key, weight: $0.value) })
         }
         // Sorted here, on a worker, so that the single writer has less to do, and term ids follow the terms' order.

@@ -103,7 +103,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(size), 0) FROM documents),
                        (SELECT count(*) FROM facts), (SELECT count(*) FROM terms), (SELECT count(*) FROM postings),
                        (SELECT count(*) FROM entities), (SELECT value FROM meta WHERE key = 'sentence_count'),
-                       (SELECT value FROM meta WHERE key = 'rules_fingerprint'), (SELECT count(*) FROM claims)
+                       (SELECT value FROM meta WHERE key = 'rules_fingerprint'), (SELECT count(*) FROM claims),
+                       (SELECT count(*) FROM contexts)
                 """)
         }
         guard let counts else { throw .corrupt(path, detail: "no statistics") }
@@ -115,7 +116,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return FactStoreStatistics(documents: counts[0], sourceBytes: counts[1], facts: counts[2], terms: counts[3],
                                    postings: counts[4], entities: counts[5],
                                    sentences: Int(counts[6] as String? ?? "0") ?? 0,
-                                   rulesFingerprint: counts[7] ?? "", fileBytes: fileBytes, distinctClaims: counts[8])
+                                   rulesFingerprint: counts[7] ?? "", fileBytes: fileBytes, distinctClaims: counts[8],
+                                   distinctContexts: counts[9])
     }
 
     /// SQLite's own consistency check: "ok", or what is wrong.
@@ -144,59 +146,96 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 skippedMass += first.term.weight * first.term.rarity
                 driving = driving.dropFirst()
             }
+            // Overlap is a context's: the claims of one context (one sentence with different figures) share it.
             var overlaps: [Int64: Double] = [:]
             for item in driving {
                 for posting in try postings(db, StoreReadCache.PostingList(term: item.id, valueClass: valueClass)) {
-                    overlaps[posting.claim, default: 0] += min(posting.weight, item.term.weight) * item.term.rarity
+                    overlaps[posting.context, default: 0] += min(posting.weight, item.term.weight) * item.term.rarity
                 }
             }
             var candidates = Set(overlaps.compactMap { $0.value + skippedMass >= needed ? $0.key : nil })
             var keyed: Set<Int64> = []
             if !key.isEmpty {
-                keyed = Set(try keyedClaims(db, StoreReadCache.KeyedClaims(valueClass: valueClass, key: key)))
+                keyed = Set(try keyedContexts(db, StoreReadCache.KeyedContexts(valueClass: valueClass, key: key)))
                 candidates.formUnion(keyed)
             }
-            if candidates.count > Self.candidateLimit {
-                candidates = try strongest(of: candidates, db, claim: claim, keyed: keyed, overlaps: overlaps,
-                                           skippedMass: skippedMass, total: total)
+            let contexts = try contextRows(db, Array(candidates))
+            // A context of another key never aligns (`Aligner.keyMatch`): its claims are not fetched.
+            let fitting = candidates.filter { key.isEmpty || contexts[$0].map { $0.key.isEmpty || $0.key == key } ?? false }
+            let claimCount = fitting.reduce(0) { $0 + (contexts[$1]?.claimCount ?? 0) }
+            let claims: [Int64]
+            if claimCount > Self.candidateLimit {
+                let bounds = Dictionary(uniqueKeysWithValues: fitting.map { context in
+                    let overlap = total > 0 ? min(1, ((overlaps[context] ?? 0) + skippedMass) / total) : 0
+                    return (context, keyed.contains(context)
+                        ? Aligner.exactKeyShare + (1 - Aligner.exactKeyShare) * overlap : overlap)
+                })
+                claims = try strongest(db, claim: claim, bounds: bounds)
+            } else {
+                claims = try fitting.flatMap { try members(db, ofContext: $0) }.sorted()
             }
-            return try facts(db, claims: candidates.sorted(), key: key, copies: Self.copiesAligned)
+            return try facts(db, claims: claims, copies: Self.copiesAligned)
         }
     }
 
     /// How many candidate claims of a draft claim the aligner weighs at most, of those whose value may agree with
-    /// it and of the others each (see `strongest(of:...)`). The benchmark archive's draft claims meet at most 108
-    /// candidates; an archive that states one sentence with hundreds of different figures (monthly rates, or the
-    /// stress archive's varied copies) meets tens of thousands, and aligning them all took seconds and a gigabyte
-    /// per draft.
+    /// it and of the others each (see `strongest(_:claim:bounds:)`). The benchmark archive's draft claims meet at
+    /// most 108 candidates; an archive that states one sentence with hundreds of different figures (monthly
+    /// rates, or the stress archive's varied copies) meets tens of thousands, and aligning them all took seconds
+    /// and a gigabyte per draft.
     static let candidateLimit = 512
 
-    /// The candidates worth aligning when there are more than `candidateLimit`: of those whose value may agree
-    /// with the claim's (the R*Tree's superset), and of the others, the `candidateLimit` best each by the most
-    /// their alignment can score (a matching key lifts it, see `Aligner`), ties to the older claim. Keeping the
-    /// possibly agreeing ones apart means a source that states the value is not crowded out by hundreds that
-    /// state others. What the limit can change is which refuting fact is shown when more than that many refute
-    /// the claim about as well, and support when more than that many sources may state its value.
-    private func strongest(of candidates: Set<Int64>, _ db: Database, claim: Claim, keyed: Set<Int64>,
-                           overlaps: [Int64: Double], skippedMass: Double, total: Double) throws -> Set<Int64> {
+    /// The candidate claims worth aligning when the candidate contexts hold more than `candidateLimit`: of those
+    /// whose value may agree with the claim's (the R*Tree's superset), and of the others, the `candidateLimit`
+    /// best each by the most their context's alignment can score (`bounds`: a matching key lifts it, see
+    /// `Aligner`), ties to the older claim. Keeping the possibly agreeing ones apart means a source that states
+    /// the value is not crowded out by hundreds that state others. What the limit can change is which refuting
+    /// fact is shown when more than that many refute the claim about as well, and support when more than that
+    /// many sources may state its value.
+    private func strongest(_ db: Database, claim: Claim, bounds: [Int64: Double]) throws -> [Int64] {
         let (low, high) = ValueIndex.interval(of: claim.value)
-        let valueClass = Double(ValueIndex.valueClass(of: claim.value))
         // A value with no single axis (a time, an ordinal) may agree with any: no need to ask the R*Tree.
         let anyMayAgree = low <= -ValueIndex.unbounded && high >= ValueIndex.unbounded
-        let mayAgree = anyMayAgree ? [] : Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM claim_values WHERE class_low <= ? AND class_high >= ? AND low <= ? AND high >= ?
-            """), arguments: [valueClass, valueClass, high, low]))
+        var mayAgree: Set<Int64> = []
         var agreeing: [(id: Int64, bound: Double)] = []
-        var others: [(id: Int64, bound: Double)] = []
-        for id in candidates {
-            let overlap = total > 0 ? min(1, ((overlaps[id] ?? 0) + skippedMass) / total) : 0
-            let bound = keyed.contains(id) ? Aligner.exactKeyShare + (1 - Aligner.exactKeyShare) * overlap : overlap
-            if anyMayAgree || mayAgree.contains(id) { agreeing.append((id, bound)) } else { others.append((id, bound)) }
+        if !anyMayAgree {
+            let interval = StoreReadCache.ValueInterval(valueClass: ValueIndex.valueClass(of: claim.value), low: low, high: high)
+            for (id, context) in try overlappingValues(db, interval) {
+                guard let bound = bounds[context] else { continue }
+                mayAgree.insert(id)
+                agreeing.append((id, bound))
+            }
         }
-        func best(_ ranked: [(id: Int64, bound: Double)]) -> [Int64] {
-            ranked.sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.id < $1.id }.prefix(Self.candidateLimit).map(\.id)
+        var kept = agreeing.sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.id < $1.id }
+            .prefix(Self.candidateLimit).map(\.id)
+        // The others a level of bound at a time, best first, each level in id order; the contexts of the levels
+        // past the limit are never expanded into their claims.
+        var levels: [Double: [Int64]] = [:]
+        for (context, bound) in bounds { levels[bound, default: []].append(context) }
+        var others: [Int64] = []
+        for bound in levels.keys.sorted(by: >) {
+            let room = Self.candidateLimit - (anyMayAgree ? kept.count : others.count)
+            guard room > 0 else { break }
+            var level = try levels[bound]!.flatMap { try members(db, ofContext: $0) }
+            if !anyMayAgree { level.removeAll { mayAgree.contains($0) } }
+            let best = level.sorted().prefix(room)
+            if anyMayAgree { kept.append(contentsOf: best) } else { others.append(contentsOf: best) }
         }
-        return Set(best(agreeing) + best(others))
+        return (kept + others).sorted()
+    }
+
+    /// The claims (with their contexts) whose value interval overlaps `interval`: a draft states its figures
+    /// more than once, and the aligner asks again with a lower overlap.
+    private func overlappingValues(_ db: Database, _ interval: StoreReadCache.ValueInterval) throws -> [(claim: Int64, context: Int64)] {
+        if let claims = cache.read({ $0.overlappingValues[interval] }) { return claims }
+        var claims: [(claim: Int64, context: Int64)] = []
+        let valueClass = Double(interval.valueClass)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, context_id FROM claim_values WHERE class_low <= ? AND class_high >= ? AND low <= ? AND high >= ?
+            """), arguments: [valueClass, valueClass, interval.high, interval.low])
+        while let row = try rows.next() { claims.append((row[0], row[1])) }
+        cache.add(entries: claims.count + 1) { $0.overlappingValues[interval] = claims }
+        return claims
     }
 
     public func factsWithValue(near claim: Claim, offset: Int, limit: Int) throws(FactStoreError) -> [Fact] {
@@ -206,24 +245,23 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return try read { db in
             let ids = try claims(db, near: near)
             guard offset < ids.count else { return [] }
-            return try facts(db, claims: Array(ids[offset..<min(ids.count, offset + limit)]), key: near.key, copies: 1)
+            return try facts(db, claims: Array(ids[offset..<min(ids.count, offset + limit)]), copies: 1)
         }
     }
 
-    /// The first claims, by id, that may agree with a value: as many as the aligner pages through, in one query
-    /// (paging with OFFSET made SQLite collect and sort every near claim again for each page: a value with no
-    /// single axis is near every claim of its class).
+    /// The first claims, by id, that may agree with a value: as many as the aligner pages through, read at once
+    /// from the claims whose value overlaps (paging with OFFSET made SQLite collect and sort every near claim
+    /// again for each page: a value with no single axis is near every claim of its class).
     private func claims(_ db: Database, near: StoreReadCache.NearValues) throws -> [Int64] {
         try validateCache(db)
         if let ids = cache.read({ $0.nearValues[near] }) { return ids }
-        let valueClass = Double(near.valueClass)
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT c.id FROM claim_values v JOIN claims c ON c.id = v.id
-            WHERE v.class_low <= ? AND v.class_high >= ? AND v.low <= ? AND v.high >= ?
-              AND (c.key = ? OR c.key = '' OR ? = '')
-            ORDER BY c.id LIMIT ?
-            """), arguments: [valueClass, valueClass, near.high, near.low, near.key, near.key,
-                              Aligner.valuePageSize * Aligner.valuePageLimit])
+        let overlapping = try overlappingValues(db, StoreReadCache.ValueInterval(valueClass: near.valueClass,
+                                                                                 low: near.low, high: near.high))
+        let contexts = try contextRows(db, Array(Set(overlapping.map(\.context))))
+        let ids = Array(overlapping.lazy.filter { claim in
+            guard let key = contexts[claim.context]?.key else { return false }
+            return near.key.isEmpty || key.isEmpty || key == near.key
+        }.map(\.claim).sorted().prefix(Aligner.valuePageSize * Aligner.valuePageLimit))
         cache.add(entries: ids.count + 1) { $0.nearValues[near] = ids }
         return ids
     }
@@ -271,23 +309,58 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return count
     }
 
-    /// The claims of a value class that hold a term, with the term's weight in each.
-    private func postings(_ db: Database, _ list: StoreReadCache.PostingList) throws -> [(claim: Int64, weight: Double)] {
+    /// The contexts of a value class that hold a term, with the term's weight in each.
+    private func postings(_ db: Database, _ list: StoreReadCache.PostingList) throws -> [(context: Int64, weight: Double)] {
         if let postings = cache.read({ $0.postings[list] }) { return postings }
-        var postings: [(claim: Int64, weight: Double)] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT claim_id, weight FROM postings WHERE term_id = ? AND value_class = ?"),
+        var postings: [(context: Int64, weight: Double)] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT context_id, weight FROM postings WHERE term_id = ? AND value_class = ?"),
                                        arguments: [list.term, list.valueClass])
         while let row = try rows.next() { postings.append((row[0], row[1])) }
         cache.add(entries: postings.count + 1) { $0.postings[list] = postings }
         return postings
     }
 
-    /// The claims of a value class with a key.
-    private func keyedClaims(_ db: Database, _ list: StoreReadCache.KeyedClaims) throws -> [Int64] {
-        if let ids = cache.read({ $0.keyedClaims[list] }) { return ids }
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM claims WHERE value_class = ? AND key = ?"),
+    /// The contexts of a value class with a key.
+    private func keyedContexts(_ db: Database, _ list: StoreReadCache.KeyedContexts) throws -> [Int64] {
+        if let ids = cache.read({ $0.keyedContexts[list] }) { return ids }
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM contexts WHERE value_class = ? AND key = ?"),
                                      arguments: [list.valueClass, list.key])
-        cache.add(entries: ids.count + 1) { $0.keyedClaims[list] = ids }
+        cache.add(entries: ids.count + 1) { $0.keyedContexts[list] = ids }
+        return ids
+    }
+
+    /// The key and claim count of contexts, from the cache or in one query.
+    private func contextRows(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoreReadCache.ContextRow] {
+        var rows: [Int64: StoreReadCache.ContextRow] = [:]
+        let missing = cache.read { contents in
+            ids.filter { id in
+                guard let row = contents.contextRows[id] else { return true }
+                rows[id] = row
+                return false
+            }
+        }
+        guard !missing.isEmpty else { return rows }
+        var read: [(Int64, StoreReadCache.ContextRow)] = []
+        // In slices: SQLite takes at most 32,766 parameters a statement.
+        for start in stride(from: 0, to: missing.count, by: 10_000) {
+            let slice = Array(missing[start..<min(missing.count, start + 10_000)])
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, key, claim_count FROM contexts WHERE id IN (\(databaseQuestionMarks(count: slice.count)))"),
+                                             arguments: StatementArguments(slice))
+            while let row = try cursor.next() { read.append((row[0], StoreReadCache.ContextRow(key: row[1], claimCount: row[2]))) }
+        }
+        cache.add(entries: read.count) { contents in
+            for (id, row) in read { contents.contextRows[id] = row }
+        }
+        for (id, row) in read { rows[id] = row }
+        return rows
+    }
+
+    /// The claims of a context, by id.
+    private func members(_ db: Database, ofContext id: Int64) throws -> [Int64] {
+        if let ids = cache.read({ $0.members[id] }) { return ids }
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM claims WHERE context_id = ? ORDER BY id"),
+                                     arguments: [id])
+        cache.add(entries: ids.count + 1) { $0.members[id] = ids }
         return ids
     }
 
@@ -333,9 +406,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
     /// two hundred.
     static let copiesAligned = 2
 
-    /// The facts of `claims` (ids, ascending) whose key is `key`, empty, or any when `key` is empty: the first
-    /// `copies` occurrences of each, in fact id order.
-    private func facts(_ db: Database, claims ids: [Int64], key: String, copies: Int) throws -> [Fact] {
+    /// The facts of `claims` (ids, ascending): the first `copies` occurrences of each, in fact id order.
+    private func facts(_ db: Database, claims ids: [Int64], copies: Int) throws -> [Fact] {
         try validateCache(db)
         var claims: [Int64: StoreReadCache.StoredClaim] = [:]
         cache.read { contents in
@@ -343,16 +415,24 @@ public final class FactStore: FactSource, @unchecked Sendable {
         }
         let missing = ids.filter { claims[$0] == nil }
         if !missing.isEmpty {
-            var read: [(Int64, StoreReadCache.StoredClaim)] = []
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, key, body FROM claims WHERE id IN (\(databaseQuestionMarks(count: missing.count)))"),
+            var values: [(id: Int64, context: Int64, value: Value)] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, context_id, value FROM claims WHERE id IN (\(databaseQuestionMarks(count: missing.count)))"),
                                            arguments: StatementArguments(missing))
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                guard let claim = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeBody([UInt8]($0)) } }) else {
+                guard let value = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeValue([UInt8]($0)) } }) else {
                     throw FactStoreError.corrupt(path, detail: "claim \(id) is unreadable")
                 }
-                let claimKey: String = row[1]
-                read.append((id, StoreReadCache.StoredClaim(key: claimKey, claim: claim)))
+                values.append((id, row[1], value))
+            }
+            let contexts = try decodedContexts(db, Array(Set(values.map(\.context))))
+            let keys = try contextRows(db, Array(contexts.keys))
+            var read: [(Int64, StoreReadCache.StoredClaim)] = []
+            for (id, context, value) in values {
+                guard let stored = contexts[context], let key = keys[context]?.key else {
+                    throw FactStoreError.corrupt(path, detail: "claim \(id) has no context")
+                }
+                read.append((id, StoreReadCache.StoredClaim(key: key, claim: stored.claim(value: value))))
             }
             cache.add(entries: read.count) { contents in
                 for (id, stored) in read { contents.claims[id] = stored }
@@ -361,13 +441,41 @@ public final class FactStore: FactSource, @unchecked Sendable {
         }
         var facts: [Fact] = []
         for id in ids {
-            guard let stored = claims[id], key.isEmpty || stored.key.isEmpty || stored.key == key else { continue }
+            guard let stored = claims[id] else { continue }
             for occurrence in try occurrences(db, of: id).prefix(copies) {
                 facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document))
             }
         }
         // Fact ids are sorted rather than facts: each carries a whole claim, and moving those dominated the sort.
         return facts.indices.map { (facts[$0].index, $0) }.sorted { $0.0 < $1.0 }.map { facts[$0.1] }
+    }
+
+    /// Contexts decoded, from the cache or in one query.
+    private func decodedContexts(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoredContext] {
+        var contexts: [Int64: StoredContext] = [:]
+        let missing = cache.read { contents in
+            ids.filter { id in
+                guard let context = contents.contexts[id] else { return true }
+                contexts[id] = context
+                return false
+            }
+        }
+        guard !missing.isEmpty else { return contexts }
+        var read: [(Int64, StoredContext)] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, body FROM contexts WHERE id IN (\(databaseQuestionMarks(count: missing.count)))"),
+                                       arguments: StatementArguments(missing))
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard let context = try row.withUnsafeData(atIndex: 1, { data in data.flatMap { FactRecord.decodeContext([UInt8]($0)) } }) else {
+                throw FactStoreError.corrupt(path, detail: "claim context \(id) is unreadable")
+            }
+            read.append((id, context))
+        }
+        cache.add(entries: read.count) { contents in
+            for (id, context) in read { contents.contexts[id] = context }
+        }
+        for (id, context) in read { contexts[id] = context }
+        return contexts
     }
 
     /// The first `copiesAligned` occurrences (fact id, document id) of a claim.

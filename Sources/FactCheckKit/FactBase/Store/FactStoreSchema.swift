@@ -5,20 +5,24 @@ import GRDB
 /// - `meta`: key/value facts about the base (the rules fingerprint it was built with, sentence count).
 /// - `documents`: one row per source file: path, content hash, size and modification time, date, format, and
 ///   what it added to the statistics (so that removing it can take them back).
-/// - `claims`: one row per distinct claim body (`FactRecord.encodeBody`: value, key, context, names), with its
-///   value class and key: the same sentence on the wire and in a hundred papers is one claim, scored once.
+/// - `contexts`: one row per distinct claim context (`FactRecord.encodeContext`: rule, key, context terms,
+///   names; everything alignment reads but the value), with its value class, key and number of claims: a
+///   sentence stated with a hundred different figures is one context, scored once per draft claim.
+/// - `claims`: one row per distinct claim (a context and a value, `FactRecord.encodeValue`), with its number
+///   of facts: the same sentence on the wire and in a hundred papers is one claim.
 /// - `facts`: one row per claim occurrence: document, claim, and the passage evidence shows.
 /// - `terms`: every context term with the number of sentences it occurs in (the aligner's rarity weights).
-/// - `postings`: term → claims whose context holds it (with its closeness weight there), by value class: the
-///   candidate query by context, which sums the overlap in SQL and hands over only the claims that reach it.
-/// - `claim_values`: an R*Tree over (value class, value interval): the candidate query by value.
+/// - `postings`: term → contexts that hold it (with its closeness weight there), by value class: the candidate
+///   query by context, which sums the overlap and hands over only the contexts that reach it.
+/// - `claim_values`: an R*Tree over (value class, value interval) of claims, with each claim's context: the
+///   candidate query by value.
 /// - `name_terms`, `entities`: the words of full names and the names themselves with their aliases, counted by
 ///   the documents that use them.
 enum FactStoreSchema {
     /// Written into the SQLite header (`PRAGMA application_id`): "FCK1". A database without it is not ours.
     static let applicationID: Int32 = 0x4643_4B31
-    /// The schema version, part of the rules fingerprint.
-    static let version = 1
+    /// The schema version, part of the rules fingerprint: a store of an older version is refused until rebuilt.
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -76,6 +80,54 @@ enum FactStoreSchema {
                 INSERT INTO meta(key, value) VALUES ('sentence_count', '0'), ('rules_fingerprint', '');
                 """)
         }
+        // Version 1 stored claims whole and postings by claim. The claims, facts and their indexes are emptied and remade; the
+        // documents stay, so that `base rebuild` (which the changed fingerprint asks for) knows what to re-read.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                DROP TABLE postings;
+                DROP TABLE claim_values;
+                DROP TABLE facts;
+                DROP TABLE claims;
+                \(contextsAndClaims)
+                """)
+        }
         return migrator
     }
+
+    /// The tables of schema version 2 that version 1 laid out otherwise.
+    private static let contextsAndClaims = """
+        CREATE TABLE contexts (
+            id INTEGER PRIMARY KEY,
+            signature TEXT NOT NULL UNIQUE,
+            value_class INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            body BLOB NOT NULL,
+            claim_count INTEGER NOT NULL
+        );
+        CREATE INDEX contexts_by_key ON contexts(value_class, key) WHERE key <> '';
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            signature TEXT NOT NULL UNIQUE,
+            context_id INTEGER NOT NULL REFERENCES contexts(id),
+            value BLOB NOT NULL,
+            fact_count INTEGER NOT NULL
+        );
+        CREATE INDEX claims_by_context ON claims(context_id, id);
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            passage BLOB NOT NULL
+        );
+        CREATE INDEX facts_by_document ON facts(document_id);
+        CREATE INDEX facts_by_claim ON facts(claim_id, id);
+        CREATE TABLE postings (
+            term_id INTEGER NOT NULL,
+            value_class INTEGER NOT NULL,
+            context_id INTEGER NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (term_id, value_class, context_id)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE claim_values USING rtree(id, class_low, class_high, low, high, +context_id);
+        """
 }

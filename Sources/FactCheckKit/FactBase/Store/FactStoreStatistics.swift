@@ -4,7 +4,7 @@ public struct FactStoreStatistics: Sendable, Equatable {
     /// Total size of the source documents.
     public let sourceBytes: Int
     public let facts: Int
-    /// Distinct context terms, and (term, claim) postings that index claims by them.
+    /// Distinct context terms, and (term, context) postings that index claim contexts by them.
     public let terms: Int
     public let postings: Int
     public let entities: Int
@@ -13,6 +13,8 @@ public struct FactStoreStatistics: Sendable, Equatable {
     public let rulesFingerprint: String
     /// Size of the SQLite file and its write-ahead log on disk.
     public let fileBytes: Int
-    /// Distinct claim bodies among the facts (the same sentence in many documents is one).
+    /// Distinct claims among the facts (the same sentence in many documents is one).
     public let distinctClaims: Int
+    /// Distinct contexts among the claims (one sentence stated with different figures is one).
+    public let distinctContexts: Int
 }

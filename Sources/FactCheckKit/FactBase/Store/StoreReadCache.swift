@@ -4,7 +4,7 @@ import Foundation
 /// when another connection committed, and the store empties the cache after its own writes.
 ///
 /// A draft's claims share most of their context words, and a server checks many drafts against the same base:
-/// each term's statistics and postings, each claim body and its first occurrences are read once, not once per
+/// each term's statistics and postings, each context and claim and its first occurrences are read once, not once per
 /// claim that meets them. The cache holds only what was asked for, and is emptied whole when it grows past
 /// `capacity` entries, which is enough for a cache whose misses cost one indexed query.
 final class StoreReadCache: @unchecked Sendable {
@@ -17,20 +17,26 @@ final class StoreReadCache: @unchecked Sendable {
         var sentences: Int
     }
 
-    /// A claim of the base: its key as stored and its decoded body.
+    /// A claim of the base: its key as stored and the claim, decoded.
     struct StoredClaim: Sendable {
         var key: String
         var claim: Claim
     }
 
-    /// A posting list's identity: a term among the claims of one value class.
+    /// A context of the base as a candidate query needs it: its key as stored and how many claims it has.
+    struct ContextRow: Sendable {
+        var key: String
+        var claimCount: Int
+    }
+
+    /// A posting list's identity: a term among the contexts of one value class.
     struct PostingList: Hashable, Sendable {
         var term: Int64
         var valueClass: Int
     }
 
-    /// Claims of one value class with one key.
-    struct KeyedClaims: Hashable, Sendable {
+    /// Contexts of one value class with one key.
+    struct KeyedContexts: Hashable, Sendable {
         var valueClass: Int
         var key: String
     }
@@ -43,17 +49,31 @@ final class StoreReadCache: @unchecked Sendable {
         var key: String
     }
 
+    /// Values of one class on one interval: the claims whose value may agree with one there.
+    struct ValueInterval: Hashable, Sendable {
+        var valueClass: Int
+        var low: Double
+        var high: Double
+    }
+
     struct Contents {
         /// nil for a term the base has never seen.
         var terms: [String: TermRow?] = [:]
         var sentenceCount: Int?
-        var postings: [PostingList: [(claim: Int64, weight: Double)]] = [:]
-        var keyedClaims: [KeyedClaims: [Int64]] = [:]
-        /// The first claims (by id) that may agree with a value, as many as the aligner pages through.
-        var nearValues: [NearValues: [Int64]] = [:]
+        var postings: [PostingList: [(context: Int64, weight: Double)]] = [:]
+        var keyedContexts: [KeyedContexts: [Int64]] = [:]
+        var contextRows: [Int64: ContextRow] = [:]
+        /// Decoded contexts, shared by the claims built from them.
+        var contexts: [Int64: StoredContext] = [:]
+        /// The claims of each context, by id.
+        var members: [Int64: [Int64]] = [:]
         var claims: [Int64: StoredClaim] = [:]
         /// The first occurrences (fact id, document id) of each claim.
         var occurrences: [Int64: [(fact: Int, document: Int)]] = [:]
+        /// Every claim (id, context id) whose value may agree with a value on the interval: what the R*Tree holds.
+        var overlappingValues: [ValueInterval: [(claim: Int64, context: Int64)]] = [:]
+        /// The first claims (by id) that may agree with a value, as many as the aligner pages through.
+        var nearValues: [NearValues: [Int64]] = [:]
         /// Entries held, postings counted one by one.
         var size = 0
     }

@@ -23,24 +23,29 @@ struct StoreWriter {
     /// repeat a claim already stored (the same sentence on the wire, in a hundred papers). Keyed by the digest
     /// rather than its hex digits: one lookup per fact, and two integers hash cheaper than a 32-byte String.
     private var claimIDs: [ContentHash.Digest: Int64] = [:]
-    /// Whether the store may hold claims missing from `claimIDs` (it held claims when the writer began). When
-    /// not, a signature missing from `claimIDs` is a new claim, without a query.
+    /// Context signature → row id, likewise: the contexts this writer inserted or looked up.
+    private var contextIDs: [ContentHash.Digest: Int64] = [:]
+    /// Whether the store may hold claims and contexts missing from `claimIDs` and `contextIDs` (it held claims
+    /// when the writer began). When not, a signature missing there is new, without a query.
     private var mayHoldUnseenClaims: Bool
     /// Claim id → facts it gained and `fact_count` does not count yet.
     private var factCountDeltas: [Int64: Int] = [:]
+    /// Context id → claims it gained and `claim_count` does not count yet.
+    private var claimCountDeltas: [Int64: Int] = [:]
     /// Name term → change in the number of documents that use it.
     private var nameTermDeltas: [String: Int] = [:]
     /// Entity name → its alias and the change in the number of documents that use it.
     private var entityDeltas: [String: (alias: String?, documents: Int)] = [:]
     private var insertFacts = MultiRowInsert(into: "facts", columns: ["document_id", "claim_id", "passage"])
-    private var insertPostings = MultiRowInsert(into: "postings", columns: ["term_id", "value_class", "claim_id", "weight"])
+    private var insertPostings = MultiRowInsert(into: "postings", columns: ["term_id", "value_class", "context_id", "weight"])
     // The statements run once or more per document, bound straight to SQLite (see `StatementBinder`).
     private var insertDocument: StatementBinder
+    private var insertContext: StatementBinder
     private var insertClaim: StatementBinder
     private var insertValue: StatementBinder
-    /// Reused for the ids of a document's claims and of a claim's terms: no array allocated per document.
+    /// Reused for the ids of a document's claims and of a context's terms: no array allocated per document.
     private var claimIDsOfFacts: [Int64] = []
-    private var termIDsOfClaim: [Int64] = []
+    private var termIDsOfContext: [Int64] = []
 
     init(db: Database, path: String) throws {
         self.db = db
@@ -51,10 +56,12 @@ struct StoreWriter {
                                   term_counts, name_terms, entities)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
+        insertContext = StatementBinder(try db.makeStatement(
+            sql: "INSERT INTO contexts(signature, value_class, key, body, claim_count) VALUES (?, ?, ?, ?, 1)"))
         insertClaim = StatementBinder(try db.makeStatement(
-            sql: "INSERT INTO claims(signature, value_class, key, body, fact_count) VALUES (?, ?, ?, ?, 1)"))
+            sql: "INSERT INTO claims(signature, context_id, value, fact_count) VALUES (?, ?, ?, 1)"))
         insertValue = StatementBinder(try db.makeStatement(
-            sql: "INSERT INTO claim_values(id, class_low, class_high, low, high) VALUES (?, ?, ?, ?, ?)"))
+            sql: "INSERT INTO claim_values(id, class_low, class_high, low, high, context_id) VALUES (?, ?, ?, ?, ?, ?)"))
     }
 
     func documentCount() throws -> Int {
@@ -77,7 +84,8 @@ struct StoreWriter {
     /// Empties the base (for a rebuild).
     mutating func clear() throws {
         try db.execute(sql: """
-            DELETE FROM postings; DELETE FROM claim_values; DELETE FROM facts; DELETE FROM claims; DELETE FROM documents;
+            DELETE FROM postings; DELETE FROM claim_values; DELETE FROM facts; DELETE FROM claims; DELETE FROM contexts;
+            DELETE FROM documents;
             DELETE FROM terms; DELETE FROM name_terms; DELETE FROM entities;
             UPDATE meta SET value = '0' WHERE key = 'sentence_count';
             """)
@@ -87,8 +95,10 @@ struct StoreWriter {
         sentenceDeltas = []
         sentenceCountDelta = 0
         claimIDs = [:]
+        contextIDs = [:]
         mayHoldUnseenClaims = false
         factCountDeltas = [:]
+        claimCountDeltas = [:]
         nameTermDeltas = [:]
         entityDeltas = [:]
     }
@@ -142,12 +152,19 @@ struct StoreWriter {
         }
     }
 
-    /// Stores a claim new to the store, its value in the R*Tree and its postings; returns its row id.
+    /// Stores a claim new to the store and its value in the R*Tree, and its context if that is new too; returns
+    /// the claim's row id.
     private mutating func insertClaim(of fact: FactStore.PreparedFact) throws -> Int64 {
+        let contextID: Int64
+        if let known = try storedContextID(fact) {
+            contextID = known
+            claimCountDeltas[contextID, default: 0] += 1
+        } else {
+            contextID = try insertContext(of: fact)
+        }
         insertClaim.bind(fact.signature)
-        insertClaim.bind(fact.valueClass)
-        insertClaim.bind(fact.key)
-        insertClaim.bind(fact.body)
+        insertClaim.bind(contextID)
+        insertClaim.bind(fact.value)
         try insertClaim.execute()
         let claimID = db.lastInsertedRowID
         claimIDs[fact.signatureDigest] = claimID
@@ -156,28 +173,55 @@ struct StoreWriter {
         insertValue.bind(fact.valueClass)
         insertValue.bind(fact.low)
         insertValue.bind(fact.high)
+        insertValue.bind(contextID)
         try insertValue.execute()
+        return claimID
+    }
+
+    /// Stores a context new to the store and its postings; returns its row id.
+    private mutating func insertContext(of fact: FactStore.PreparedFact) throws -> Int64 {
+        insertContext.bind(fact.contextSignature)
+        insertContext.bind(fact.valueClass)
+        insertContext.bind(fact.key)
+        insertContext.bind(fact.context)
+        try insertContext.execute()
+        let contextID = db.lastInsertedRowID
+        contextIDs[fact.contextDigest] = contextID
         // Term ids first, in the terms' order: a new term's id is given when first met.
-        termIDsOfClaim.removeAll(keepingCapacity: true)
-        for (term, _) in fact.terms { termIDsOfClaim.append(try termID(term)) }
-        let termIDs = termIDsOfClaim
+        termIDsOfContext.removeAll(keepingCapacity: true)
+        for (term, _) in fact.terms { termIDsOfContext.append(try termID(term)) }
+        let termIDs = termIDsOfContext
         try insertPostings.insert(rowCount: fact.terms.count, in: db) { binder, index in
             binder.bind(termIDs[index])
             binder.bind(fact.valueClass)
-            binder.bind(claimID)
+            binder.bind(contextID)
             binder.bind(fact.terms[index].weight)
         }
-        return claimID
+        return contextID
     }
 
     /// The row id of the stored claim with this signature, if there is one.
     private mutating func storedClaimID(_ fact: FactStore.PreparedFact) throws -> Int64? {
-        if let id = claimIDs[fact.signatureDigest] { return id }
-        guard mayHoldUnseenClaims,
-              let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM claims WHERE signature = ?"),
-                                          arguments: [fact.signature])
+        try Self.storedID(of: fact.signatureDigest, signature: fact.signature, in: &claimIDs, db: db,
+                          mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM claims WHERE signature = ?")
+    }
+
+    /// The row id of the stored context with this fact's context signature, if there is one.
+    private mutating func storedContextID(_ fact: FactStore.PreparedFact) throws -> Int64? {
+        try Self.storedID(of: fact.contextDigest, signature: fact.contextSignature, in: &contextIDs, db: db,
+                          mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM contexts WHERE signature = ?")
+    }
+
+    /// The row id of a claim or context by its signature: from those this writer met (`known`), or the store's
+    /// (`sql`) when it may hold others.
+    private static func storedID(of digest: ContentHash.Digest, signature: String,
+                                 in known: inout [ContentHash.Digest: Int64], db: Database, mayBeUnseen: Bool,
+                                 sql: String) throws -> Int64? {
+        if let id = known[digest] { return id }
+        guard mayBeUnseen,
+              let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [signature])
         else { return nil }
-        claimIDs[fact.signatureDigest] = id
+        known[digest] = id
         return id
     }
 
@@ -187,16 +231,22 @@ struct StoreWriter {
         return words.count > 1 ? words.last.map { $0.lowercased() } : nil
     }
 
-    /// Writes the gathered fact counts of claims, before something reads them.
+    /// Writes the gathered fact counts of claims and claim counts of contexts, before something reads them.
     private mutating func writeFactCounts() throws {
-        guard !factCountDeltas.isEmpty else { return }
-        var update = StatementBinder(try db.cachedStatement(sql: "UPDATE claims SET fact_count = fact_count + ? WHERE id = ?"))
-        for (id, delta) in factCountDeltas.sorted(by: { $0.key < $1.key }) {
+        try write(&factCountDeltas, sql: "UPDATE claims SET fact_count = fact_count + ? WHERE id = ?")
+        try write(&claimCountDeltas, sql: "UPDATE contexts SET claim_count = claim_count + ? WHERE id = ?")
+    }
+
+    /// Applies and empties gathered count changes with `sql` (delta, then id), in id order.
+    private func write(_ deltas: inout [Int64: Int], sql: String) throws {
+        guard !deltas.isEmpty else { return }
+        var update = StatementBinder(try db.cachedStatement(sql: sql))
+        for (id, delta) in deltas.sorted(by: { $0.key < $1.key }) {
             update.bind(delta)
             update.bind(id)
             try update.execute()
         }
-        factCountDeltas = [:]
+        deltas = [:]
     }
 
     /// Removes a document and takes back what it added to the statistics.
@@ -204,29 +254,27 @@ struct StoreWriter {
         guard let row = try Row.fetchOne(db, sql: "SELECT sentence_count, term_counts, name_terms, entities FROM documents WHERE id = ?",
                                          arguments: [id]) else { return }
         try writeFactCounts()
-        // A claim body goes when its last occurrence does.
+        // A claim goes when its last occurrence does, and a context when its last claim does.
         let claims = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.value_class, c.body, c.fact_count, count(*), c.signature FROM facts f
+            SELECT c.id, c.context_id, c.fact_count, count(*), c.signature FROM facts f
             JOIN claims c ON c.id = f.claim_id WHERE f.document_id = ? GROUP BY c.id
             """, arguments: [id])
         try db.execute(sql: "DELETE FROM facts WHERE document_id = ?", arguments: [id])
-        let deletePosting = try db.cachedStatement(sql: "DELETE FROM postings WHERE term_id = ? AND value_class = ? AND claim_id = ?")
+        var claimsGone: [Int64: Int] = [:]
         for claim in claims {
             let claimID: Int64 = claim[0]
-            let remaining = (claim[3] as Int) - (claim[4] as Int)
+            let remaining = (claim[2] as Int) - (claim[3] as Int)
             if remaining > 0 {
                 try db.cachedStatement(sql: "UPDATE claims SET fact_count = ? WHERE id = ?").execute(arguments: [remaining, claimID])
                 continue
             }
-            guard let body = FactRecord.decodeBody([UInt8](claim[2] as Data)) else {
-                throw FactStoreError.corrupt(path, detail: "claim \(claimID) is unreadable")
-            }
-            for term in body.context.keys {
-                try deletePosting.execute(arguments: [try termID(term), claim[1] as Int, claimID])
-            }
             try db.cachedStatement(sql: "DELETE FROM claim_values WHERE id = ?").execute(arguments: [claimID])
             try db.cachedStatement(sql: "DELETE FROM claims WHERE id = ?").execute(arguments: [claimID])
-            if let digest = ContentHash.Digest(hexDigits: claim[5]) { claimIDs[digest] = nil }
+            if let digest = ContentHash.Digest(hexDigits: claim[4]) { claimIDs[digest] = nil }
+            claimsGone[claim[1], default: 0] += 1
+        }
+        for (contextID, gone) in claimsGone.sorted(by: { $0.key < $1.key }) {
+            try removeClaims(gone, fromContext: contextID)
         }
         let termCounts: String = row[1]
         for line in termCounts.split(separator: "\n") {
@@ -244,6 +292,27 @@ struct StoreWriter {
             entityDeltas[name, default: (alias: Self.alias(of: name), documents: 0)].documents -= 1
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+
+    /// Takes `count` claims, removed, from a context's count; removes the context and its postings with its last.
+    private mutating func removeClaims(_ count: Int, fromContext id: Int64) throws {
+        guard let context = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT value_class, body, claim_count, signature FROM contexts WHERE id = ?
+            """), arguments: [id]) else { return }
+        let remaining = (context[2] as Int) - count
+        if remaining > 0 {
+            try db.cachedStatement(sql: "UPDATE contexts SET claim_count = ? WHERE id = ?").execute(arguments: [remaining, id])
+            return
+        }
+        guard let body = FactRecord.decodeContext([UInt8](context[1] as Data)) else {
+            throw FactStoreError.corrupt(path, detail: "claim context \(id) is unreadable")
+        }
+        let deletePosting = try db.cachedStatement(sql: "DELETE FROM postings WHERE term_id = ? AND value_class = ? AND context_id = ?")
+        for term in body.context.keys {
+            try deletePosting.execute(arguments: [try termID(term), context[0] as Int, id])
+        }
+        try db.cachedStatement(sql: "DELETE FROM contexts WHERE id = ?").execute(arguments: [id])
+        if let digest = ContentHash.Digest(hexDigits: context[3]) { contextIDs[digest] = nil }
     }
 
     /// Applies the gathered statistics, drops what no document uses any more, and records the rules.
