@@ -329,30 +329,49 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return ids
     }
 
-    /// The key and claim count of contexts, from the cache or in one query.
+    /// The key and claim count of contexts, from the cache or the store.
     private func contextRows(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoreReadCache.ContextRow] {
-        var rows: [Int64: StoreReadCache.ContextRow] = [:]
+        try rows(ids, cached: \.contextRows, db, sql: "SELECT id, key, claim_count FROM contexts") { row in
+            StoreReadCache.ContextRow(key: row[1], claimCount: row[2])
+        }
+    }
+
+    /// Contexts decoded, from the cache or the store.
+    private func decodedContexts(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoredContext] {
+        try rows(ids, cached: \.contexts, db, sql: "SELECT id, body FROM contexts") { row in
+            guard let context = try row.withUnsafeData(atIndex: 1, { data in data.flatMap { FactRecord.decodeContext([UInt8]($0)) } }) else {
+                throw FactStoreError.corrupt(path, detail: "claim context \(row[0] as Int64) is unreadable")
+            }
+            return context
+        }
+    }
+
+    /// Rows by id: those in the cache at `entries`, the others read by `sql` (a SELECT whose first column is the
+    /// id, completed here by the ids wanted) and made entries by `entry`, then cached.
+    private func rows<Entry>(_ ids: [Int64], cached entries: WritableKeyPath<StoreReadCache.Contents, [Int64: Entry]>,
+                             _ db: Database, sql: String, entry: (Row) throws -> Entry) throws -> [Int64: Entry] {
+        var found: [Int64: Entry] = [:]
         let missing = cache.read { contents in
             ids.filter { id in
-                guard let row = contents.contextRows[id] else { return true }
-                rows[id] = row
+                guard let entry = contents[keyPath: entries][id] else { return true }
+                found[id] = entry
                 return false
             }
         }
-        guard !missing.isEmpty else { return rows }
-        var read: [(Int64, StoreReadCache.ContextRow)] = []
+        guard !missing.isEmpty else { return found }
+        var read: [(Int64, Entry)] = []
         // In slices: SQLite takes at most 32,766 parameters a statement.
         for start in stride(from: 0, to: missing.count, by: 10_000) {
             let slice = Array(missing[start..<min(missing.count, start + 10_000)])
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, key, claim_count FROM contexts WHERE id IN (\(databaseQuestionMarks(count: slice.count)))"),
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "\(sql) WHERE id IN (\(databaseQuestionMarks(count: slice.count)))"),
                                              arguments: StatementArguments(slice))
-            while let row = try cursor.next() { read.append((row[0], StoreReadCache.ContextRow(key: row[1], claimCount: row[2]))) }
+            while let row = try cursor.next() { read.append((row[0], try entry(row))) }
         }
         cache.add(entries: read.count) { contents in
-            for (id, row) in read { contents.contextRows[id] = row }
+            for (id, entry) in read { contents[keyPath: entries][id] = entry }
         }
-        for (id, row) in read { rows[id] = row }
-        return rows
+        for (id, entry) in read { found[id] = entry }
+        return found
     }
 
     /// The claims of a context, by id.
@@ -448,34 +467,6 @@ public final class FactStore: FactSource, @unchecked Sendable {
         }
         // Fact ids are sorted rather than facts: each carries a whole claim, and moving those dominated the sort.
         return facts.indices.map { (facts[$0].index, $0) }.sorted { $0.0 < $1.0 }.map { facts[$0.1] }
-    }
-
-    /// Contexts decoded, from the cache or in one query.
-    private func decodedContexts(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoredContext] {
-        var contexts: [Int64: StoredContext] = [:]
-        let missing = cache.read { contents in
-            ids.filter { id in
-                guard let context = contents.contexts[id] else { return true }
-                contexts[id] = context
-                return false
-            }
-        }
-        guard !missing.isEmpty else { return contexts }
-        var read: [(Int64, StoredContext)] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, body FROM contexts WHERE id IN (\(databaseQuestionMarks(count: missing.count)))"),
-                                       arguments: StatementArguments(missing))
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            guard let context = try row.withUnsafeData(atIndex: 1, { data in data.flatMap { FactRecord.decodeContext([UInt8]($0)) } }) else {
-                throw FactStoreError.corrupt(path, detail: "claim context \(id) is unreadable")
-            }
-            read.append((id, context))
-        }
-        cache.add(entries: read.count) { contents in
-            for (id, context) in read { contents.contexts[id] = context }
-        }
-        for (id, context) in read { contexts[id] = context }
-        return contexts
     }
 
     /// The first `copiesAligned` occurrences (fact id, document id) of a claim.

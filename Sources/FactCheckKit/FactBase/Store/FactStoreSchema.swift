@@ -80,54 +80,42 @@ enum FactStoreSchema {
                 INSERT INTO meta(key, value) VALUES ('sentence_count', '0'), ('rules_fingerprint', '');
                 """)
         }
-        // Version 1 stored claims whole and postings by claim. The claims, facts and their indexes are emptied and remade; the
-        // documents stay, so that `base rebuild` (which the changed fingerprint asks for) knows what to re-read.
+        // Version 1 stored claims whole and postings by claim: those tables are remade and the facts emptied (their
+        // layout stays: `claim_id` names the new `claims`). The documents stay, so that `base rebuild` (which the
+        // changed fingerprint asks for) knows what to re-read.
         migrator.registerMigration("v2") { db in
             try db.execute(sql: """
+                DELETE FROM facts;
                 DROP TABLE postings;
                 DROP TABLE claim_values;
-                DROP TABLE facts;
                 DROP TABLE claims;
-                \(contextsAndClaims)
+                CREATE TABLE contexts (
+                    id INTEGER PRIMARY KEY,
+                    signature TEXT NOT NULL UNIQUE,
+                    value_class INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    claim_count INTEGER NOT NULL
+                );
+                CREATE INDEX contexts_by_key ON contexts(value_class, key) WHERE key <> '';
+                CREATE TABLE claims (
+                    id INTEGER PRIMARY KEY,
+                    signature TEXT NOT NULL UNIQUE,
+                    context_id INTEGER NOT NULL REFERENCES contexts(id),
+                    value BLOB NOT NULL,
+                    fact_count INTEGER NOT NULL
+                );
+                CREATE INDEX claims_by_context ON claims(context_id, id);
+                CREATE TABLE postings (
+                    term_id INTEGER NOT NULL,
+                    value_class INTEGER NOT NULL,
+                    context_id INTEGER NOT NULL,
+                    weight REAL NOT NULL,
+                    PRIMARY KEY (term_id, value_class, context_id)
+                ) WITHOUT ROWID;
+                CREATE VIRTUAL TABLE claim_values USING rtree(id, class_low, class_high, low, high, +context_id);
                 """)
         }
         return migrator
     }
-
-    /// The tables of schema version 2 that version 1 laid out otherwise.
-    private static let contextsAndClaims = """
-        CREATE TABLE contexts (
-            id INTEGER PRIMARY KEY,
-            signature TEXT NOT NULL UNIQUE,
-            value_class INTEGER NOT NULL,
-            key TEXT NOT NULL,
-            body BLOB NOT NULL,
-            claim_count INTEGER NOT NULL
-        );
-        CREATE INDEX contexts_by_key ON contexts(value_class, key) WHERE key <> '';
-        CREATE TABLE claims (
-            id INTEGER PRIMARY KEY,
-            signature TEXT NOT NULL UNIQUE,
-            context_id INTEGER NOT NULL REFERENCES contexts(id),
-            value BLOB NOT NULL,
-            fact_count INTEGER NOT NULL
-        );
-        CREATE INDEX claims_by_context ON claims(context_id, id);
-        CREATE TABLE facts (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents(id),
-            claim_id INTEGER NOT NULL REFERENCES claims(id),
-            passage BLOB NOT NULL
-        );
-        CREATE INDEX facts_by_document ON facts(document_id);
-        CREATE INDEX facts_by_claim ON facts(claim_id, id);
-        CREATE TABLE postings (
-            term_id INTEGER NOT NULL,
-            value_class INTEGER NOT NULL,
-            context_id INTEGER NOT NULL,
-            weight REAL NOT NULL,
-            PRIMARY KEY (term_id, value_class, context_id)
-        ) WITHOUT ROWID;
-        CREATE VIRTUAL TABLE claim_values USING rtree(id, class_low, class_high, low, high, +context_id);
-        """
 }
