@@ -200,10 +200,12 @@ public final class FactStore: FactSource, @unchecked Sendable {
         var agreeing: [(id: Int64, bound: Double)] = []
         if !anyMayAgree {
             let interval = StoreReadCache.ValueInterval(valueClass: ValueIndex.valueClass(of: claim.value), low: low, high: high)
-            for (id, context) in try overlappingValues(db, interval) {
-                guard let bound = bounds[context] else { continue }
-                mayAgree.insert(id)
-                agreeing.append((id, bound))
+            let overlapping = try overlappingValues(db, interval)
+            for (context, bound) in bounds {
+                for id in overlapping[context] ?? [] {
+                    mayAgree.insert(id)
+                    agreeing.append((id, bound))
+                }
             }
         }
         var kept = agreeing.sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.id < $1.id }
@@ -224,17 +226,23 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return (kept + others).sorted()
     }
 
-    /// The claims (with their contexts) whose value interval overlaps `interval`: a draft states its figures
-    /// more than once, and the aligner asks again with a lower overlap.
-    private func overlappingValues(_ db: Database, _ interval: StoreReadCache.ValueInterval) throws -> [(claim: Int64, context: Int64)] {
+    /// The claims whose value interval overlaps `interval`, by context: a draft states its figures more than once,
+    /// and the aligner asks again with a lower overlap; a wide interval overlaps hundreds of thousands of claims,
+    /// of which only those of the candidate contexts are looked at.
+    private func overlappingValues(_ db: Database, _ interval: StoreReadCache.ValueInterval) throws -> [Int64: [Int64]] {
         if let claims = cache.read({ $0.overlappingValues[interval] }) { return claims }
-        var claims: [(claim: Int64, context: Int64)] = []
+        var claims: [Int64: [Int64]] = [:]
+        var count = 0
         let valueClass = Double(interval.valueClass)
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, context_id FROM claim_values WHERE class_low <= ? AND class_high >= ? AND low <= ? AND high >= ?
             """), arguments: [valueClass, valueClass, interval.high, interval.low])
-        while let row = try rows.next() { claims.append((row[0], row[1])) }
-        cache.add(entries: claims.count + 1) { $0.overlappingValues[interval] = claims }
+        while let row = try rows.next() {
+            claims[row[1], default: []].append(row[0])
+            count += 1
+        }
+        for context in claims.keys { claims[context]!.sort() }
+        cache.add(entries: count + 1) { [claims] in $0.overlappingValues[interval] = claims }
         return claims
     }
 
@@ -257,11 +265,12 @@ public final class FactStore: FactSource, @unchecked Sendable {
         if let ids = cache.read({ $0.nearValues[near] }) { return ids }
         let overlapping = try overlappingValues(db, StoreReadCache.ValueInterval(valueClass: near.valueClass,
                                                                                  low: near.low, high: near.high))
-        let contexts = try contextRows(db, Array(Set(overlapping.map(\.context))))
-        let ids = Array(overlapping.lazy.filter { claim in
-            guard let key = contexts[claim.context]?.key else { return false }
+        let contexts = try contextRows(db, Array(overlapping.keys))
+        let fitting = overlapping.filter { context, _ in
+            guard let key = contexts[context]?.key else { return false }
             return near.key.isEmpty || key.isEmpty || key == near.key
-        }.map(\.claim).sorted().prefix(Aligner.valuePageSize * Aligner.valuePageLimit))
+        }
+        let ids = Array(fitting.values.joined().sorted().prefix(Aligner.valuePageSize * Aligner.valuePageLimit))
         cache.add(entries: ids.count + 1) { $0.nearValues[near] = ids }
         return ids
     }
