@@ -49,10 +49,10 @@ public enum Assertion: String, Sendable, Equatable {
         }
     }
 
-    /// The assertion of the claim whose clause holds `clause` (token indexes of the sentence), the tokens of values
-    /// excluded (`isValue`): the first cue found decides, a supposition before a denial ("may not").
+    /// The assertion of the claim whose clause is `clause` (a run of token indexes of the sentence), the tokens of
+    /// values excluded (`isValue`): the first cue found decides, a supposition before a denial ("may not").
     /// - Parameter cues: `cues(of: words)`.
-    static func of(clause: [Int], in words: SentenceWords, cues: [Cue], isValue: [Bool]) -> Assertion {
+    static func of(clause: Range<Int>, in words: SentenceWords, cues: [Cue], isValue: [Bool]) -> Assertion {
         let lowered = words.lowered
         var negated = false
         for index in clause where !isValue[index] {
@@ -72,9 +72,7 @@ public enum Assertion: String, Sendable, Equatable {
 
     /// A contraction with "n't", or the "t" of one split at a typographic apostrophe.
     private static func isContractedNegation(_ word: String, at index: Int, in words: SentenceWords) -> Bool {
-        // The bytes first: only a word whose bytes end so can end with those Characters, and comparing
-        // Characters costs more.
-        if word.utf8.reversed().starts(with: "t'n".utf8), word.hasSuffix("n't") { return true }
+        if words.classes[index].contains(.contractedNegation) { return true }
         // "didn’t": the tokenizer keeps only the ASCII apostrophe inside a word.
         return word == "t" && index > 0 && contractedVerbs.contains(words.lowered[index - 1])
             && words.tokens[index].range.lowerBound > words.tokens[index - 1].range.upperBound

@@ -3,15 +3,22 @@
 public struct ClaimExtractor: Sendable {
     public let ruleSet: RuleSet
     /// Where the patterns that open with a value macro can match: found once per document, not by every pattern.
-    private let startFinder: FragmentStartFinder
+    /// One finder per worker, kept across documents, so that its position lists keep their room and it reads
+    /// the required literals' table once.
+    private let startFinders: LendingPool<FragmentStartFinder>
 
     /// Word readings kept across documents for a fact base's statistics (`DocumentFacts`), one per worker.
-    let wordReadings: WordReadingsPool
+    let wordReadings: LendingPool<WordReadings>
+    /// Value readings kept across documents, one cache per worker.
+    private let valueReads: LendingPool<ValueReadCache>
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
-        wordReadings = WordReadingsPool(lexicon: ruleSet.lexicon)
-        startFinder = FragmentStartFinder(patterns: ruleSet.rules.flatMap(\.patterns))
+        let lexicon = ruleSet.lexicon
+        wordReadings = LendingPool { WordReadings(lexicon: lexicon) }
+        valueReads = LendingPool { ValueReadCache(context: ReadingContext()) }
+        let startFinder = FragmentStartFinder(patterns: ruleSet.rules.flatMap(\.patterns))
+        startFinders = LendingPool { startFinder }
     }
 
     /// A match that a value reader accepted, before overlaps between rules are settled.
@@ -30,11 +37,14 @@ public struct ClaimExtractor: Sendable {
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
     public func claims(in document: Document, sentenceWords: [SentenceWords]? = nil) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
-        var starts = startFinder
+        var starts = startFinders.borrow()
+        defer { startFinders.giveBack(starts) }
         starts.find(in: document.readable)
         var candidates: [Candidate] = []
-        // A text matched by several patterns or rules is read once.
-        var reads = ValueReadCache(context: ReadingContext(documentDate: document.date))
+        // A text matched by several patterns or rules, or met in an earlier document, is read once.
+        var reads = valueReads.borrow()
+        defer { valueReads.giveBack(reads) }
+        reads.startDocument(context: ReadingContext(documentDate: document.date))
         for rule in ruleSet.rules {
             guard let reader = ValueMacros.reader(forKind: rule.kind) else { continue }
             for pattern in rule.patterns {
@@ -167,11 +177,21 @@ public struct ClaimExtractor: Sendable {
         let isValue = sentence.isValue
         var firstValueToken: Int?
         var lastValueToken: Int?
-        for index in tokens.indices where tokens[index].range.overlaps(valueSpan) {
-            if firstValueToken == nil { firstValueToken = index }
-            lastValueToken = index
+        var firstAfterValue: Int?
+        // Through a buffer pointer: reading a field of an array's element copied the whole token (and retained
+        // its text) each time.
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                let range = tokens[index].range
+                if range.overlaps(valueSpan) {
+                    if firstValueToken == nil { firstValueToken = index }
+                    lastValueToken = index
+                } else if firstAfterValue == nil, range.lowerBound >= valueSpan.upperBound {
+                    firstAfterValue = index
+                }
+            }
         }
-        let first = firstValueToken ?? tokens.firstIndex { $0.range.lowerBound >= valueSpan.upperBound } ?? tokens.count
+        let first = firstValueToken ?? firstAfterValue ?? tokens.count
         let last = lastValueToken ?? first - 1
         let claimClause = clauses[min(first, max(0, tokens.count - 1))]
         func distance(to index: Int) -> Int {
@@ -184,24 +204,37 @@ public struct ClaimExtractor: Sendable {
                 + Self.clauseDistance * abs(clauses[index] - claimClause)
             return 1 / (1 + Double(distance) / Self.halfWeightDistance)
         }
-        // Each term weighs as its nearest occurrence (the first of equals), by index into `contextTerms`.
-        var weights = [Double](repeating: 0, count: sentence.contextTerms.count)
-        var weightWords = [String](repeating: "", count: sentence.contextTerms.count)
-        for (index, token) in tokens.enumerated() {
-            guard let term = sentence.contextTermIndexes[index] else { continue }
-            // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
-            let tokenWeight = weight(at: index) * (token.isCapitalized ? Self.nameWeight : 1)
-            if tokenWeight > weights[term] {
-                weights[term] = tokenWeight
-                weightWords[term] = token.text
+        // Each term weighs as its nearest occurrence (the first of equals), by index into `contextTerms`. The word
+        // it was read from is kept as where it is (a token's index; a stand-in's as -1 - the place of its word in
+        // `standInWords`), so that choosing a word copies no String.
+        let termCount = sentence.contextTerms.count
+        var weights = [Double](repeating: 0, count: termCount)
+        var weightWords = [Int](repeating: 0, count: termCount)
+        let contextTermIndexes = sentence.contextTermIndexes
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                guard let term = contextTermIndexes[index] else { continue }
+                // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
+                let tokenWeight = weight(at: index) * (tokens[index].isCapitalized ? Self.nameWeight : 1)
+                if tokenWeight > weights[term] {
+                    weights[term] = tokenWeight
+                    weightWords[term] = index
+                }
             }
         }
+        var standInWord = 0
         for standIn in sentence.standIns {
             let standInWeight = weight(at: standIn.token) * Self.nameWeight
-            for (term, word) in standIn.terms where standInWeight > weights[term] {
-                weights[term] = standInWeight
-                weightWords[term] = word
+            for (term, _) in standIn.terms {
+                if standInWeight > weights[term] {
+                    weights[term] = standInWeight
+                    weightWords[term] = -1 - standInWord
+                }
+                standInWord += 1
             }
+        }
+        func word(at place: Int) -> String {
+            place >= 0 ? tokens[place].text : sentence.standInWords[-1 - place]
         }
         let context: [String: Double]
         let words: [String: String]
@@ -209,18 +242,23 @@ public struct ClaimExtractor: Sendable {
             // Every term is weighed (each comes from a token or a stand-in, and every place weighs more than
             // nothing): the sentence's term → index table, its values mapped, without hashing a term again.
             context = sentence.contextTermIndex.mapValues { weights[$0] }
-            words = sentence.contextTermIndex.mapValues { weightWords[$0] }
+            words = sentence.contextTermIndex.mapValues { word(at: weightWords[$0]) }
         } else {
             var someContext = [String: Double](minimumCapacity: weights.count)
             var someWords = [String: String](minimumCapacity: weights.count)
             for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
                 someContext[term] = weights[index]
-                someWords[term] = weightWords[index]
+                someWords[term] = word(at: weightWords[index])
             }
             context = someContext
             words = someWords
         }
-        let clause = tokens.indices.filter { clauses[$0] == claimClause }
+        // Clause numbers never fall along a sentence (`ClaimSentence.clauses`): a clause is a run of tokens.
+        var clauseStart = 0
+        while clauses[clauseStart] < claimClause { clauseStart += 1 }
+        var clauseEnd = clauseStart
+        while clauseEnd < clauses.count, clauses[clauseEnd] == claimClause { clauseEnd += 1 }
+        let clause = clauseStart..<clauseEnd
         let assertion = Assertion.of(clause: clause, in: sentence.words, cues: sentence.assertionCues, isValue: isValue)
         // The nearest event word; of two as near, the first.
         var event: (term: String, distance: Int)?

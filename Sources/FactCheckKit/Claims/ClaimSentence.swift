@@ -32,6 +32,8 @@ struct ClaimSentence {
     let contextTermIndex: [String: Int]
     /// The pronouns and aliases of the sentence, in the order their terms join a claim's context.
     let standIns: [StandIn]
+    /// The words of `standIns`' terms, one after another (a claim names the word it chose by its place here).
+    let standInWords: [String]
     /// The words of the full names the sentence gives, and of the names its pronouns, surnames and aliases stand
     /// for, as context terms.
     let nameTerms: Set<String>
@@ -55,10 +57,10 @@ struct ClaimSentence {
         self.names = names
         self.isValue = isValue
         clauses = Self.clauseIndexes(of: words)
-        var contextTerms = ContextTerms(capacity: words.tokens.count)
+        var contextTerms = ContextTerms(capacity: words.tokens.count, byID: words.termIDs != nil)
         contextTermIndexes = words.tokens.indices.map { token in
             guard !isValue[token], !words.tokens[token].hasDigit, let term = words.terms[token] else { return nil }
-            return contextTerms.index(of: term)
+            return contextTerms.index(of: term, id: words.termIDs?[token] ?? -1)
         }
         var nameTerms = Set<String>()
         var people = Set<String>()
@@ -75,6 +77,7 @@ struct ClaimSentence {
                                     terms: words.terms(of: $0, lexicon: lexicon))
         }
         var standIns: [StandIn] = []
+        var standInWords: [String] = []
         for reference in references + aliases {
             for (term, _) in reference.terms {
                 nameTerms.insert(term)
@@ -83,8 +86,10 @@ struct ClaimSentence {
             if reference.isPronoun {
                 standIns.append(StandIn(token: reference.token,
                                         terms: reference.terms.map { (contextTerms.index(of: $0.term), $0.word) }))
+                standInWords += reference.terms.map(\.word)
             }
         }
+        self.standInWords = standInWords
         self.contextTerms = contextTerms.terms
         // Sized as a claim's context dictionaries used to be, for the terms alone (the builder's has room for
         // every token), so that claims kept in memory take no more room.
@@ -94,25 +99,57 @@ struct ClaimSentence {
         self.standIns = standIns
         self.nameTerms = nameTerms
         self.people = people
-        eventTerms = words.terms.map { term in term.flatMap { lexicon.events.contains($0) ? $0 : nil } }
+        eventTerms = zip(words.terms, words.classes).map { term, wordClass in wordClass.contains(.event) ? term : nil }
         assertionCues = Assertion.cues(of: words)
     }
 
-    /// Distinct terms in the order first met, each with its index.
+    /// Distinct terms in the order first met, each with its index. Terms of words read through `WordReadings`
+    /// are told apart by their ids, among the sentence's few terms, without hashing them; the others by a table.
     private struct ContextTerms {
         private(set) var terms: [String] = []
+        /// The id of each of `terms` (-1 for a term given without one), when terms are told apart by id.
+        private var ids: [Int] = []
         private var indexes: [String: Int]
+        /// Id → index in `terms`, once there are more than `linearSearchLimit` terms; empty before.
+        private var idIndexes: [Int: Int] = [:]
+        private let byID: Bool
 
-        init(capacity: Int) {
+        /// Past this many terms, ids are found through `idIndexes` rather than by a scan of `ids`.
+        static let linearSearchLimit = 48
+
+        init(capacity: Int, byID: Bool) {
+            self.byID = byID
             terms.reserveCapacity(capacity)
-            indexes = Dictionary(minimumCapacity: capacity)
+            if byID { ids.reserveCapacity(capacity) }
+            indexes = byID ? [:] : Dictionary(minimumCapacity: capacity)
         }
 
         /// The index of `term`, added when new.
-        mutating func index(of term: String) -> Int {
-            if let known = indexes[term] { return known }
-            indexes[term] = terms.count
+        /// - Parameter id: the term's id (`SentenceWords.termIDs`), -1 for a term that has none (a stand-in's).
+        mutating func index(of term: String, id: Int = -1) -> Int {
+            guard byID else {
+                if let known = indexes[term] { return known }
+                indexes[term] = terms.count
+                terms.append(term)
+                return terms.count - 1
+            }
+            // Equal ids are equal terms, and different ids different terms (`WordReadings`); a term without an id
+            // (rare: a name a pronoun stands for) is compared as a String, as the table would compare it.
+            if id >= 0, let known = idIndexes.isEmpty ? ids.firstIndex(of: id) : idIndexes[id] { return known }
+            if id < 0, let known = terms.firstIndex(of: term) { return known }
+            if id >= 0, let known = terms.indices.first(where: { ids[$0] < 0 && terms[$0] == term }) {
+                ids[known] = id
+                if !idIndexes.isEmpty { idIndexes[id] = known }
+                return known
+            }
             terms.append(term)
+            ids.append(id)
+            if !idIndexes.isEmpty {
+                if id >= 0 { idIndexes[id] = terms.count - 1 }
+            } else if terms.count > Self.linearSearchLimit {
+                // A long run-on "sentence" (a list, text without stops): a table, so that the search stays short.
+                for (index, known) in ids.enumerated() where known >= 0 { idIndexes[known] = index }
+            }
             return terms.count - 1
         }
     }

@@ -93,10 +93,15 @@ struct SentenceCache {
     /// subject as often as not, and only when the sentence has named no one before the pronoun.
     private mutating func findReferences(in sentence: Int) -> [Reference] {
         let current = namedWords(of: sentence)
+        let hasShortName = current.names.mentions.contains { !$0.isFullName }
+        let hasPronoun = current.words.classes.contains { $0.contains(.personalPronoun) }
+        // Nothing here can refer back: the sentences' full names need not be read.
+        guard hasShortName || hasPronoun else { return [] }
         let previous = sentence > 0 ? fullNames(in: namedWords(of: sentence - 1)) : []
         let fullNames = previous + fullNames(in: current)
         var references: [Reference] = []
-        for mention in current.names.mentions where !mention.isFullName {
+        // Without a full name to belong to (most sentences), no word of a name needs lower-casing.
+        for mention in current.names.mentions where !mention.isFullName && !fullNames.isEmpty {
             let word = mention.name.lowercased()
             if let full = fullNames.first(where: { $0.mention.surname == word }) {
                 references.append(Reference(token: mention.tokens.lowerBound, mention: full.mention, isPronoun: false,

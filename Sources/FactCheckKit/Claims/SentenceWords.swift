@@ -7,18 +7,22 @@ public struct SentenceWords: Sendable {
     public let lowered: [String]
     /// Each token's term (`Terms.term`), nil for stop words and numbers.
     public let terms: [String?]
-    /// What the word lists say of each token (`Lexicon.wordClasses`).
+    /// What the word lists say of each token, and what is worked out from it (`WordClass.of(lowered:term:lexicon:)`).
     let classes: [WordClass]
+    /// Each token's term as a number, the same for the same term and -1 for none, when the words were read
+    /// through `WordReadings` (its term ids); nil otherwise. Terms are told apart by these without hashing them.
+    let termIDs: [Int]?
     /// The names the sentence gives, no word excluded.
     public let names: SentenceNames
 
     public init(tokens: [Terms.Token], lexicon: Lexicon) {
         let lowered = tokens.map { Terms.lowercased($0.text) }
-        let classes = lowered.map { lexicon.wordClasses[$0] ?? [] }
-        let terms = zip(lowered, classes).map { word, wordClass in
-            wordClass.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: word, lexicon: lexicon)
+        let terms = lowered.map { word in
+            (lexicon.wordClasses[word] ?? []).contains(.stopWord)
+                ? nil : Terms.term(loweredNonStopWord: word, lexicon: lexicon)
         }
-        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, lexicon: lexicon)
+        let classes = zip(lowered, terms).map { WordClass.of(lowered: $0, term: $1, lexicon: lexicon) }
+        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: nil, lexicon: lexicon)
     }
 
     /// The words of `tokens`, each word read once per worker (`WordReadings`) rather than once per occurrence.
@@ -30,25 +34,31 @@ public struct SentenceWords: Sendable {
         var lowered: [String] = []
         var classes: [WordClass] = []
         var terms: [String?] = []
+        var tokenTermIDs: [Int] = []
         lowered.reserveCapacity(tokens.count)
         classes.reserveCapacity(tokens.count)
         terms.reserveCapacity(tokens.count)
+        tokenTermIDs.reserveCapacity(tokens.count)
         for token in tokens {
             let index = readings.index(of: token, in: bytes)
             let reading = readings.readings[index]
             lowered.append(reading.lowered)
             classes.append(reading.classes)
             terms.append(reading.term?.text)
+            tokenTermIDs.append(reading.term?.id ?? -1)
             if let term = reading.term { termIDs.append(term.id) }
         }
-        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, lexicon: readings.lexicon)
+        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: tokenTermIDs,
+                  lexicon: readings.lexicon)
     }
 
-    private init(tokens: [Terms.Token], lowered: [String], classes: [WordClass], terms: [String?], lexicon: Lexicon) {
+    private init(tokens: [Terms.Token], lowered: [String], classes: [WordClass], terms: [String?], termIDs: [Int]?,
+                 lexicon: Lexicon) {
         self.tokens = tokens
         self.lowered = lowered
         self.terms = terms
         self.classes = classes
+        self.termIDs = termIDs
         names = SentenceNames(tokens: tokens, lowered: lowered, terms: terms, classes: classes, lexicon: lexicon)
     }
 

@@ -19,6 +19,28 @@ struct WordClass: OptionSet, Sendable {
     /// The first word of one of `Lexicon.aliases`.
     static let aliasStart = WordClass(rawValue: 1 << 6)
 
+    // Not from a list: worked out from the word once, where it is read (`of(lowered:term:lexicon:)`), rather
+    // than for every claim of every sentence it is in.
+
+    /// A contraction with "n't" ("didn't"): a denial (`Assertion.cues(of:)`).
+    static let contractedNegation = WordClass(rawValue: 1 << 7)
+    /// A word whose term names an event (`Lexicon.events`).
+    static let event = WordClass(rawValue: 1 << 8)
+
+    /// Everything a lower-cased word's classes say: the word lists' (`Lexicon.wordClasses`) and those worked out
+    /// from the word.
+    /// - Parameter term: the word's term (`Terms.term`), nil for none.
+    static func of(lowered: String, term: String?, lexicon: Lexicon) -> WordClass {
+        var classes = lexicon.wordClasses[lowered] ?? []
+        // The bytes first: only a word whose bytes end so can end with those Characters, and comparing
+        // Characters costs more.
+        if lowered.utf8.reversed().starts(with: "t'n".utf8), lowered.hasSuffix("n't") {
+            classes.insert(.contractedNegation)
+        }
+        if let term, lexicon.events.contains(term) { classes.insert(.event) }
+        return classes
+    }
+
     /// The classes that come with the code rather than the lexicon.
     static let builtIn: [String: WordClass] = {
         // Sparse, so that looking up a word in none of the lists, as most are, probes few buckets.

@@ -4,7 +4,7 @@
 /// Reading a word costs two String-keyed lookups (`Lexicon.wordClasses`, `Lexicon.canonical`), a stemming and
 /// a few Strings. A fact base reads every word of every document, and across an archive nearly every word has
 /// been met before: here a known word costs a hash of its few bytes and a byte comparison. It lives across
-/// documents (one per worker, lent by `WordReadingsPool`), since within one short article most words are new.
+/// documents (one per worker, lent by a `LendingPool`), since within one short article most words are new.
 /// Each distinct term also has a small integer id, so that a document's term statistics are counted in an array
 /// rather than in a String-keyed dictionary.
 struct WordReadings {
@@ -12,7 +12,7 @@ struct WordReadings {
     struct Reading {
         /// `Terms.lowercased` of the word's text.
         let lowered: String
-        /// `Lexicon.wordClasses` of `lowered`.
+        /// `WordClass.of(lowered:term:lexicon:)`.
         let classes: WordClass
         /// `Terms.term` of the word (nil for stop words and numbers), with its index in `terms`.
         let term: (text: String, id: Int)?
@@ -103,10 +103,12 @@ struct WordReadings {
     /// Reads a word as `SentenceWords` does for every token.
     private mutating func read(_ token: Terms.Token) -> Reading {
         let lowered = Terms.lowercased(token.text)
-        let classes = lexicon.wordClasses[lowered] ?? []
-        guard !classes.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon) else {
-            return Reading(lowered: lowered, classes: classes, term: nil)
+        let listed = lexicon.wordClasses[lowered] ?? []
+        guard !listed.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon) else {
+            return Reading(lowered: lowered, classes: WordClass.of(lowered: lowered, term: nil, lexicon: lexicon),
+                           term: nil)
         }
+        let classes = WordClass.of(lowered: lowered, term: term, lexicon: lexicon)
         if let id = termIDs[term] { return Reading(lowered: lowered, classes: classes, term: (term, id)) }
         termIDs[term] = terms.count
         terms.append(term)

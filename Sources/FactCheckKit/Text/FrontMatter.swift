@@ -29,8 +29,12 @@ public struct FrontMatter: Sendable {
             let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             if line == "---" || line == "..." {
-                let yaml = String(decoding: bytes[bodyStart..<lineStart], as: UTF8.self)
                 let end = min(lineEnd + 1, bytes.count)
+                // The plain `key: YYYY-MM-DD` block of most archives is read without Yams, to the same result.
+                if let fields = PlainFrontMatter.fields(of: bytes[bodyStart..<lineStart]) {
+                    return try frontMatter(fields: fields, byteRange: start..<end, path: path)
+                }
+                let yaml = String(decoding: bytes[bodyStart..<lineStart], as: UTF8.self)
                 return try parse(yaml: yaml, byteRange: start..<end, path: path)
             }
             lineStart = lineEnd + 1
@@ -39,7 +43,8 @@ public struct FrontMatter: Sendable {
                          hint: "close it with a line that says '---'")
     }
 
-    private static func parse(yaml: String, byteRange: Range<Int>, path: String) throws(InputError) -> FrontMatter {
+    /// Reads a block through Yams (`read` tries `PlainFrontMatter` first).
+    static func parse(yaml: String, byteRange: Range<Int>, path: String) throws(InputError) -> FrontMatter {
         let loaded: Any?
         do {
             loaded = try Yams.load(yaml: yaml)
@@ -48,7 +53,6 @@ public struct FrontMatter: Sendable {
                              hint: "fix the block between the '---' lines")
         }
         var fields: [String: String] = [:]
-        var date: DateValue?
         if let dictionary = loaded as? [String: Any] {
             for (key, value) in dictionary {
                 if let value = value as? Date {
@@ -58,13 +62,20 @@ public struct FrontMatter: Sendable {
                     fields[key] = "\(value)"
                 }
             }
-            if let text = fields["date"] {
-                guard let parsed = isoDate(text) else {
-                    throw InputError(path: path, line: 1, message: "front matter date '\(text)' is not a date",
-                                     hint: "write it as YYYY-MM-DD")
-                }
-                date = parsed
+        }
+        return try frontMatter(fields: fields, byteRange: byteRange, path: path)
+    }
+
+    /// The front matter with `fields`, its date read from the `date` field.
+    private static func frontMatter(fields: [String: String], byteRange: Range<Int>,
+                                    path: String) throws(InputError) -> FrontMatter {
+        var date: DateValue?
+        if let text = fields["date"] {
+            guard let parsed = isoDate(text) else {
+                throw InputError(path: path, line: 1, message: "front matter date '\(text)' is not a date",
+                                 hint: "write it as YYYY-MM-DD")
             }
+            date = parsed
         }
         return FrontMatter(byteRange: byteRange, date: date, fields: fields)
     }

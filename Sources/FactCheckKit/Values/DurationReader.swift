@@ -74,6 +74,9 @@ public enum DurationReader: ValueReader {
         NumberReader.start.union(Amount.start).union(Hedge.start)
             .union(FragmentStart(words: ["a", "an", "half"]))
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads a duration matched by `duration` to `.duration(seconds, qualifier: nil)`.
     /// Durations as they are said ("1 hour thirty", "2 more minutes", "2m"; see `SpokenDuration`) and the marks
     /// for minutes and seconds ("2'", "1\"") are read too, though the macro does not look for them.

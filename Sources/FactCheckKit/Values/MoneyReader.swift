@@ -60,6 +60,9 @@ public enum MoneyReader: ValueReader {
             words: Set(["between"]).union(dollarPrefixes.keys).union(codes),
             characters: Set(symbols.keys.flatMap(\.unicodeScalars))))
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads money matched by `money` to `.money(range, currency:)`.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }

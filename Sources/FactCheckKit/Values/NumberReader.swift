@@ -43,6 +43,9 @@ public enum NumberReader: ValueReader {
     static let start = Amount.start.union(Hedge.start)
         .union(FragmentStart(words: Set(["between"] + vague.map { $0.0[0] })))
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads a number matched by `number` or `integer` to `.number(range)`.
     ///
     /// Beyond what the macro matches, a reader also takes a figure restated in brackets ("forty-five (45)", as

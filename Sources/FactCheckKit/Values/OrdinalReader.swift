@@ -21,6 +21,9 @@ public enum OrdinalReader: ValueReader {
     /// `ordinal`: "third", "thirty-first", "21st".
     public static var macros: [String: String] { ["ordinal": pattern] }
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads an ordinal matched by `ordinal` to `.ordinal(n)`.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text), limit: 4) else { return nil }

@@ -28,6 +28,9 @@ public enum PercentReader: ValueReader {
     static let start: FragmentStart =
         Amount.start.union(Hedge.start).union(FragmentStart(words: ["between"])).union(.digits)
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads a percentage matched by `percent` to `.percent(range, points:)`; basis points are read as hundredths
     /// of a percentage point.
     public static func read(_ text: String, context: ReadingContext) -> Value? {

@@ -15,6 +15,9 @@ public enum PeriodReader: ValueReader {
 
     public static var macros: [String: String] { ["period": pattern] }
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         var quarter: Int?

@@ -30,6 +30,9 @@ public enum QuantityReader: ValueReader {
     /// How `pattern` begins: with the number.
     static let start: FragmentStart = NumberReader.start
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads a quantity matched by `quantity` to `.quantity(range, unit:)`, in base units.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
         guard let tokens = TokenStream(TokenStream.trimmed(text), limit: 32) else { return nil }

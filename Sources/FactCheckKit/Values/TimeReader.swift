@@ -63,6 +63,9 @@ public enum TimeReader: ValueReader {
     /// `time`: a clock time with optional zone words; `zone`: the zone words alone.
     public static var macros: [String: String] { ["time": pattern, "zone": zonePattern] }
 
+    /// The reading of a text is the same in every document: the context is not read.
+    public static let dependsOnContext = false
+
     /// Reads a time matched by `time` to `.time(...)`. A bare hour ("6", as a rule may capture from "at 6") is also
     /// read, with both readings. Zone words alone are not a time: use `zone(_:)` for them.
     public static func read(_ text: String, context: ReadingContext) -> Value? {

@@ -139,7 +139,7 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
 
 /// A calendar date whose fields may be missing: "2021" has only a year, "August 15" a month and a day,
 /// "on Wednesday" only a weekday.
-public struct DateValue: Equatable, Sendable, CustomStringConvertible {
+public struct DateValue: Hashable, Sendable, CustomStringConvertible {
     public var year: Int?
     /// 1 = January.
     public var month: Int?

@@ -33,4 +33,41 @@ import Testing
             #expect(cache.read(decomposed, with: reader) == reader.read(decomposed, context: ReadingContext()))
         }
     }
+
+    /// Dates of documents, and none: a relative date ("last year") reads differently in each.
+    static let contexts = [
+        ReadingContext(), ReadingContext(documentDate: DateValue(year: 2025, month: 8, day: 15)),
+        ReadingContext(documentDate: DateValue(year: 2019, month: 1, day: 2)),
+        ReadingContext(documentDate: DateValue(year: 2019)),
+    ]
+
+    /// A cache kept across documents (as a worker keeps it) must read every text as the reader does in that
+    /// document's context, whichever documents came before.
+    @Test func readsAsEveryReaderDoesAcrossDocuments() {
+        var cache = ValueReadCache(context: ReadingContext())
+        for _ in 0..<2 {
+            for context in Self.contexts {
+                cache.startDocument(context: context)
+                for reader in ValueMacros.readers {
+                    for text in Self.texts + ["last year", "yesterday", "on Tuesday", "two years ago", "in March"] {
+                        #expect(cache.read(text, with: reader) == reader.read(text, context: context),
+                                "\(reader) \(text) \(context)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A reader that says it does not depend on the context must read each text the same in every context.
+    @Test func contextFreeReadersReadTheSameInEveryContext() {
+        let texts = Self.texts + ["last year", "yesterday", "two years ago", "in March", "a year", "since 2019",
+                                  "3 years and 6 months", "a life sentence", "the first quarter", "Q3 2021"]
+        for reader in ValueMacros.readers where !reader.dependsOnContext {
+            for text in texts {
+                let readings = Self.contexts.map { reader.read(text, context: $0) }
+                #expect(readings.allSatisfy { $0 == readings[0] }, "\(reader) \(text)")
+            }
+        }
+        #expect(DateReader.dependsOnContext)
+    }
 }

@@ -36,8 +36,9 @@ import Testing
             let index = readings.index(of: token, in: bytes)
             let reading = readings.readings[index]
             let lowered = Terms.lowercased(token.text)
-            let classes = Self.lexicon.wordClasses[lowered] ?? []
-            let term = classes.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: lowered, lexicon: Self.lexicon)
+            let listed = Self.lexicon.wordClasses[lowered] ?? []
+            let term = listed.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: lowered, lexicon: Self.lexicon)
+            let classes = WordClass.of(lowered: lowered, term: term, lexicon: Self.lexicon)
             #expect(reading.lowered == lowered)
             #expect(reading.classes == classes)
             #expect(reading.term?.text == term)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test(arguments: texts)
-    func sentenceWordsReadTheSameThroughReadings(_ text: String) {
+    func sentenceWordsReadTheSameThroughReadings(_ text: String) throws {
         let bytes = Array(text.utf8)
         var readings = WordReadings(lexicon: Self.lexicon)
         for sentence in SentenceSplitter.split(bytes) {
@@ -70,6 +71,15 @@ import Testing
             #expect(throughReadings.classes == direct.classes)
             #expect(throughReadings.names.mentions == direct.names.mentions)
             #expect(termIDs.map { readings.terms[$0] } == direct.terms.compactMap { $0 })
+            // Each token's term id: the same for the same term, and only there.
+            let ids = try #require(throughReadings.termIDs)
+            #expect(direct.termIDs == nil)
+            for (index, id) in ids.enumerated() {
+                #expect((id >= 0) == (direct.terms[index] != nil))
+                for (other, otherID) in ids.enumerated() where id >= 0 && otherID >= 0 {
+                    #expect((id == otherID) == (direct.terms[index] == direct.terms[other]))
+                }
+            }
         }
     }
 

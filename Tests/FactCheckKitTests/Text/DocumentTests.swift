@@ -21,6 +21,32 @@ import Testing
         #expect(readable.contains("He freed   16    prisoners"))
     }
 
+    /// `readableText` collapses every run of blanks to one space and drops leading and trailing ones, for any
+    /// range, also one that cuts a character beyond ASCII (repaired as String(decoding:) repairs it).
+    @Test func readableTextCollapsesBlanksInEveryRange() throws {
+        let text = "  He\t left\n\n on 15 Aug.\r\n  Łódź   東京 —  done.  \n"
+        let document = try Document(path: "a.txt", text: text)
+        let bytes = document.readable
+        func reference(_ range: Range<Int>) -> String {
+            var collapsed: [UInt8] = []
+            for byte in bytes[range] {
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    if let last = collapsed.last, last != 0x20 { collapsed.append(0x20) }
+                } else {
+                    collapsed.append(byte)
+                }
+            }
+            if collapsed.last == 0x20 { collapsed.removeLast() }
+            return String(decoding: collapsed, as: UTF8.self)
+        }
+        for start in 0...bytes.count {
+            for end in start...bytes.count {
+                #expect(Array(document.readableText(of: start..<end).utf8) == Array(reference(start..<end).utf8),
+                        "\(start)..<\(end)")
+            }
+        }
+    }
+
     @Test func rejectsMalformedFrontMatter() {
         #expect(throws: InputError.self) { try Document(path: "a.md", text: "---\ndate: [\n---\nText.") }
         #expect(throws: InputError.self) { try Document(path: "a.md", text: "---\ndate: 2025-08-15\nText.") }
