@@ -38,7 +38,9 @@ public struct FactStoreError: Error, Sendable, CustomStringConvertible {
     }
 
     static func builtByOtherRules(_ path: String) -> FactStoreError {
-        FactStoreError(path: path, message: "built by other rules (the rule or lexicon files changed since)",
+        FactStoreError(path: path,
+                       message: "built by other rules (the rule or lexicon files, or the store's layout in a new "
+                           + "factcheck, changed since)",
                        hint: "run `factcheck base rebuild`")
     }
 
