@@ -60,6 +60,7 @@ public struct Aligner: Sendable {
         let unknownSubject = claim.names.isEmpty ? false : try !facts.knowsAnyName(in: claim.names)
         var alignments: [(order: Int, alignment: Alignment)] = []
         var seen: Set<Int> = []
+        var overlaps: [Int: ContextOverlap] = [:]
         // Facts that overlap the claim's context by less than this cannot change its verdict (see
         // `relevantOverlap`); a store need not hand them over. Lowered once when a weak contradiction makes
         // fainter runners-up count.
@@ -67,7 +68,8 @@ public struct Aligner: Sendable {
         while true {
             for fact in try facts.relatedFacts(to: claim, terms: terms, minimumOverlap: minimumOverlap)
             where seen.insert(fact.index).inserted {
-                if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject) {
+                if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject,
+                                             overlaps: &overlaps) {
                     alignments.append((fact.index, alignment))
                 }
             }
@@ -86,7 +88,8 @@ public struct Aligner: Sendable {
             search: while true {
                 let page = try facts.factsWithValue(near: claim, offset: offset, limit: Self.valuePageSize)
                 for fact in page where !seen.contains(fact.index) {
-                    if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject),
+                    if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject,
+                                                 overlaps: &overlaps),
                        alignment.agreement == .agrees {
                         alignments.append((fact.index, alignment))
                         break search
@@ -105,9 +108,14 @@ public struct Aligner: Sendable {
         return ranks.map { alignments[$0.index].alignment }
     }
 
+    /// The share of a claim's context a fact's covers, and the shared terms (see `contextOverlap`).
+    private typealias ContextOverlap = (overlap: Double, shares: [(term: String, word: String, contribution: Double)])
+
     /// The alignment of one fact with a claim; nil when they cannot be about the same thing.
-    private func alignment(of claim: Claim, with fact: Fact, terms: [WeightedTerm],
-                           unknownSubject: Bool) -> Alignment? {
+    /// - Parameter overlaps: the context overlap of each group of facts met so far (see `Fact.group`): a capped
+    ///   candidate list holds thousands of facts of a few hundred contexts.
+    private func alignment(of claim: Claim, with fact: Fact, terms: [WeightedTerm], unknownSubject: Bool,
+                           overlaps: inout [Int: ContextOverlap]) -> Alignment? {
         let agreement = Comparator.agreement(of: claim, with: fact.claim)
         guard agreement != .incomparable else { return nil }
         guard let keyMatch = keyMatch(claim, fact.claim) else { return nil }
@@ -121,7 +129,17 @@ public struct Aligner: Sendable {
         // that he was sentenced in 2021.
         let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
         if otherEvent, agreement == .agrees { return nil }
-        let (overlap, shares) = contextOverlap(terms, fact.claim.context, words: claim.words)
+        let (overlap, shares): ContextOverlap
+        if let group = fact.group {
+            if let known = overlaps[group] {
+                (overlap, shares) = known
+            } else {
+                (overlap, shares) = contextOverlap(terms, fact.claim.context, words: claim.words)
+                overlaps[group] = (overlap, shares)
+            }
+        } else {
+            (overlap, shares) = contextOverlap(terms, fact.claim.context, words: claim.words)
+        }
         var score = overlap
         switch keyMatch {
         case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap

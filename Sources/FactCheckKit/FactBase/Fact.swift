@@ -6,10 +6,18 @@ public struct Fact: Sendable {
     public let index: Int
     /// Index into `FactBase.documents` (in memory), or the document's row id (in a store).
     public let documentIndex: Int
+    /// Facts of one group share everything alignment reads but their value (a store's claim context), so the
+    /// aligner scores their context once; nil when the source does not say.
+    let group: Int?
 
     public init(claim: Claim, index: Int, documentIndex: Int) {
+        self.init(claim: claim, index: index, documentIndex: documentIndex, group: nil)
+    }
+
+    init(claim: Claim, index: Int, documentIndex: Int, group: Int?) {
         self.claim = claim
         self.index = index
         self.documentIndex = documentIndex
+        self.group = group
     }
 }

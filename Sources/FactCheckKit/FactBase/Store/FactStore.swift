@@ -443,8 +443,15 @@ public final class FactStore: FactSource, @unchecked Sendable {
     private func facts(_ db: Database, claims ids: [Int64], copies: Int) throws -> [Fact] {
         try validateCache(db)
         var claims: [Int64: StoreReadCache.StoredClaim] = [:]
+        var occurrences: [Int64: [(fact: Int, document: Int)]] = [:]
+        claims.reserveCapacity(ids.count)
+        occurrences.reserveCapacity(ids.count)
+        // One look at the cache for them all: a capped draft claim meets a few thousand claims.
         cache.read { contents in
-            for id in ids { if let stored = contents.claims[id] { claims[id] = stored } }
+            for id in ids {
+                if let stored = contents.claims[id] { claims[id] = stored }
+                if let first = contents.occurrences[id] { occurrences[id] = first }
+            }
         }
         let missing = ids.filter { claims[$0] == nil }
         if !missing.isEmpty {
@@ -459,13 +466,12 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 values.append((id, row[1], value))
             }
             let contexts = try decodedContexts(db, Array(Set(values.map(\.context))))
-            let keys = try contextRows(db, Array(contexts.keys))
             var read: [(Int64, StoreReadCache.StoredClaim)] = []
             for (id, context, value) in values {
-                guard let stored = contexts[context], let key = keys[context]?.key else {
+                guard let stored = contexts[context] else {
                     throw FactStoreError.corrupt(path, detail: "claim \(id) has no context")
                 }
-                read.append((id, StoreReadCache.StoredClaim(key: key, claim: stored.claim(value: value))))
+                read.append((id, StoreReadCache.StoredClaim(context: context, claim: stored.claim(value: value))))
             }
             cache.add(entries: read.count) { contents in
                 for (id, stored) in read { contents.claims[id] = stored }
@@ -475,8 +481,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
         var facts: [Fact] = []
         for id in ids {
             guard let stored = claims[id] else { continue }
-            for occurrence in try occurrences(db, of: id).prefix(copies) {
-                facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document))
+            for occurrence in try (occurrences[id] ?? self.occurrences(db, of: id)).prefix(copies) {
+                facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document,
+                                  group: Int(stored.context)))
             }
         }
         // Fact ids are sorted rather than facts: each carries a whole claim, and moving those dominated the sort.

@@ -17,9 +17,9 @@ final class StoreReadCache: @unchecked Sendable {
         var sentences: Int
     }
 
-    /// A claim of the base: its key as stored and the claim, decoded.
+    /// A claim of the base, decoded, and its context's row id.
     struct StoredClaim: Sendable {
-        var key: String
+        var context: Int64
         var claim: Claim
     }
 
