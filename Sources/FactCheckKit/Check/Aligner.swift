@@ -142,7 +142,7 @@ public struct Aligner: Sendable {
         }
         var score = overlap
         switch keyMatch {
-        case .exact: score = Self.exactKeyShare + (1 - Self.exactKeyShare) * overlap
+        case .exact: score = Self.score(overlap: overlap, exactKey: true)
         case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
         case .missing: score *= Self.missingKeyFactor
         case .notApplicable: break
@@ -158,6 +158,12 @@ public struct Aligner: Sendable {
     }
 
     private enum KeyMatch { case exact, synonym, missing, notApplicable }
+
+    /// The score of a fact whose key is the claim's, written the same way, before the factors that only lower it:
+    /// the most any fact of that overlap can score (a store ranks candidates by it).
+    static func score(overlap: Double, exactKey: Bool) -> Double {
+        exactKey ? exactKeyShare + (1 - exactKeyShare) * overlap : overlap
+    }
 
     /// nil when both claims have keys and they differ: 16 prisoners say nothing about 20 roses.
     private func keyMatch(_ claim: Claim, _ fact: Claim) -> KeyMatch? {

@@ -226,13 +226,13 @@ extension FactStore {
         }
         let facts = zip(contribution.claims, contribution.passages).map { claim, passage in
             let (low, high) = ValueIndex.interval(of: claim.value)
-            // Sorted once, for the body and the postings alike.
+            // Sorted once, for the context's bytes and its postings alike.
             let context = claim.context.sorted { $0.key < $1.key }
             let contextBytes = FactRecord.encodeContext(claim, sortedContext: context)
             let value = FactRecord.encodeValue(claim.value)
             let valueClass = ValueIndex.valueClass(of: claim.value)
-            // A context is one per value class: its postings are filed under the class (one rule may read dates
-            // and date ranges, of one class, or figures of several kinds, of one class too; but no assumption).
+            // The value class is part of a context's identity: its postings are filed under the class, so the
+            // same words read with values of two classes make two contexts.
             var contextHash = ContentHash()
             contextHash.add(CollectionOfOne(UInt8(truncatingIfNeeded: valueClass)))
             contextHash.add(contextBytes)

@@ -167,8 +167,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
             if claimCount > Self.candidateLimit {
                 let bounds = Dictionary(uniqueKeysWithValues: fitting.map { context in
                     let overlap = total > 0 ? min(1, ((overlaps[context] ?? 0) + skippedMass) / total) : 0
-                    return (context, keyed.contains(context)
-                        ? Aligner.exactKeyShare + (1 - Aligner.exactKeyShare) * overlap : overlap)
+                    return (context, keyed.contains(context) ? Aligner.score(overlap: overlap, exactKey: true) : overlap)
                 })
                 claims = try strongest(db, claim: claim, bounds: bounds)
             } else {
@@ -198,13 +197,12 @@ public final class FactStore: FactSource, @unchecked Sendable {
     /// can change is which refuting fact is shown when more than 512 refute the claim about as well, and support
     /// when more than 2,048 sources may state its value.
     private func strongest(_ db: Database, claim: Claim, bounds: [Int64: Double]) throws -> [Int64] {
-        let (low, high) = ValueIndex.interval(of: claim.value)
+        let interval = StoreReadCache.ValueInterval(of: claim.value)
         // A value with no single axis (a time, an ordinal) may agree with any: no need to ask the R*Tree.
-        let anyMayAgree = low <= -ValueIndex.unbounded && high >= ValueIndex.unbounded
+        let anyMayAgree = interval.low <= -ValueIndex.unbounded && interval.high >= ValueIndex.unbounded
         var mayAgree: Set<Int64> = []
         var agreeing: [(id: Int64, bound: Double)] = []
         if !anyMayAgree {
-            let interval = StoreReadCache.ValueInterval(valueClass: ValueIndex.valueClass(of: claim.value), low: low, high: high)
             let overlapping = try overlappingValues(db, interval)
             for (context, bound) in bounds {
                 for id in overlapping[context] ?? [] {
@@ -252,9 +250,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
     }
 
     public func factsWithValue(near claim: Claim, offset: Int, limit: Int) throws(FactStoreError) -> [Fact] {
-        let (low, high) = ValueIndex.interval(of: claim.value)
-        let near = StoreReadCache.NearValues(valueClass: ValueIndex.valueClass(of: claim.value), low: low, high: high,
-                                             key: Self.key(of: claim))
+        let near = StoreReadCache.NearValues(interval: StoreReadCache.ValueInterval(of: claim.value), key: Self.key(of: claim))
         return try read { db in
             let ids = try claims(db, near: near)
             guard offset < ids.count else { return [] }
@@ -268,8 +264,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
     private func claims(_ db: Database, near: StoreReadCache.NearValues) throws -> [Int64] {
         try validateCache(db)
         if let ids = cache.read({ $0.nearValues[near] }) { return ids }
-        let overlapping = try overlappingValues(db, StoreReadCache.ValueInterval(valueClass: near.valueClass,
-                                                                                 low: near.low, high: near.high))
+        let overlapping = try overlappingValues(db, near.interval)
         let contexts = try contextRows(db, Array(overlapping.keys))
         let fitting = overlapping.filter { context, _ in
             guard let key = contexts[context]?.key else { return false }
@@ -443,14 +438,14 @@ public final class FactStore: FactSource, @unchecked Sendable {
     private func facts(_ db: Database, claims ids: [Int64], copies: Int) throws -> [Fact] {
         try validateCache(db)
         var claims: [Int64: StoreReadCache.StoredClaim] = [:]
-        var occurrences: [Int64: [(fact: Int, document: Int)]] = [:]
+        var cachedOccurrences: [Int64: [(fact: Int, document: Int)]] = [:]
         claims.reserveCapacity(ids.count)
-        occurrences.reserveCapacity(ids.count)
+        cachedOccurrences.reserveCapacity(ids.count)
         // One look at the cache for them all: a capped draft claim meets a few thousand claims.
         cache.read { contents in
             for id in ids {
                 if let stored = contents.claims[id] { claims[id] = stored }
-                if let first = contents.occurrences[id] { occurrences[id] = first }
+                if let first = contents.occurrences[id] { cachedOccurrences[id] = first }
             }
         }
         let missing = ids.filter { claims[$0] == nil }
@@ -481,7 +476,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
         var facts: [Fact] = []
         for id in ids {
             guard let stored = claims[id] else { continue }
-            for occurrence in try (occurrences[id] ?? self.occurrences(db, of: id)).prefix(copies) {
+            for occurrence in try (cachedOccurrences[id] ?? occurrences(db, of: id)).prefix(copies) {
                 facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document,
                                   group: Int(stored.context)))
             }

@@ -41,19 +41,23 @@ final class StoreReadCache: @unchecked Sendable {
         var key: String
     }
 
-    /// Claims whose value may agree with a value (of one class, on one interval) and whose key fits.
-    struct NearValues: Hashable, Sendable {
-        var valueClass: Int
-        var low: Double
-        var high: Double
-        var key: String
-    }
-
     /// Values of one class on one interval: the claims whose value may agree with one there.
     struct ValueInterval: Hashable, Sendable {
         var valueClass: Int
         var low: Double
         var high: Double
+
+        /// The class and interval of a value as the store indexes it (`ValueIndex`).
+        init(of value: Value) {
+            valueClass = ValueIndex.valueClass(of: value)
+            (low, high) = ValueIndex.interval(of: value)
+        }
+    }
+
+    /// Claims whose value may agree with a value (on its interval) and whose key fits.
+    struct NearValues: Hashable, Sendable {
+        var interval: ValueInterval
+        var key: String
     }
 
     struct Contents {
