@@ -4,10 +4,13 @@
 ///
 /// A start holds exactly where its `FragmentStart.lookahead` holds for PCRE2 with UTF, without UCP, caselessly:
 /// - one of its characters begins there, compared as a UTF-8 sequence;
+/// - or a word boundary lies there and a digit follows, for a start with `digitsBeginningWords`;
 /// - or a word boundary lies there, one of its words follows, compared byte for byte (spaces and punctuation
 ///   included) with ASCII letters caseless, and another word boundary follows the word. Without UCP, `\b` sees
 ///   only ASCII letters, digits and `_` as word characters: every byte from 0x80 up, part of a character beyond
-///   ASCII, is a non-word byte.
+///   ASCII, is a non-word byte;
+/// - or one of its leads is such a word, and after the ASCII whitespace that follows it (`\s` without UCP), the
+///   lead's follower holds as a start of its own.
 ///
 /// PCRE2's caseless UTF matching also takes KELVIN SIGN (U+212A) for k and LATIN SMALL LETTER LONG S (U+017F)
 /// for s, the only characters beyond ASCII that fold to an ASCII letter, and so does the finder. Characters beyond
@@ -86,8 +89,9 @@ public struct FragmentStartFinder: Sendable {
                 let isWord = kind & Tables.wordByte != 0
                 var startsHere = kind & Tables.characterStarts
                 if kind & Tables.scalarLeadByte != 0 { startsHere |= tables.scalarStarts(at: index, in: bytes) }
-                if isWord != previousIsWord, kind & Tables.wordLeadByte != 0 {
-                    startsHere |= tables.wordStarts(at: index, in: bytes)
+                if isWord != previousIsWord {
+                    startsHere |= tables.boundaryCharacterStarts[Int(bytes[index])]
+                    if kind & Tables.wordLeadByte != 0 { startsHere |= tables.wordStarts(at: index, in: bytes) }
                 }
                 previousIsWord = isWord
                 while startsHere != 0 {
@@ -139,16 +143,26 @@ extension FragmentStartFinder {
         static let wordLeadByte: StartSet = 1 << 63
         /// What the loop over every byte needs to know of a byte, in one load: 256 entries of the bits above.
         let byteKinds: UnsafeMutableBufferPointer<StartSet>
+        /// For each byte, the starts that begin with it where a word boundary lies before it: digits beginning words.
+        let boundaryCharacterStarts: UnsafeMutableBufferPointer<StartSet>
         /// For each character beyond ASCII that a start lists, the starts that list it.
         private let scalarStartSets: [UInt32: StartSet]
         /// The words as a prefix tree.
         private let wordTree: FoldedByteTree.Frozen
-        /// For each node of `wordTree`, the starts with a word that ends there.
+        /// For each node of `wordTree`, the starts with a word that ends there, and `leadEnd` where a lead ends.
         private let wordEndStarts: UnsafeMutableBufferPointer<StartSet>
+        /// Marks a node of `wordTree` where a lead word ends, in `wordEndStarts`.
+        private static let leadEnd: StartSet = 1 << 63
+        /// For each node where lead words end: the start of each lead and the tables of its follower.
+        private let leadsByNode: [Int: [(start: StartSet, follower: Tables)]]
 
         init(starts: [FragmentStart]) {
             var byteKinds = (0...UInt8.max).map { Self.isWordByte($0) ? Self.wordByte : 0 }
             var scalarStartSets: [UInt32: StartSet] = [:]
+            var boundaryCharacterStarts = [StartSet](repeating: 0, count: 256)
+            for (index, start) in starts.enumerated() where start.digitsBeginningWords {
+                for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { boundaryCharacterStarts[Int(digit)] |= 1 << index }
+            }
             for (index, start) in starts.enumerated() {
                 for scalar in start.characters.flatMap(Self.caselessForms) {
                     if scalar.isASCII {
@@ -167,23 +181,44 @@ extension FragmentStartFinder {
                     return word.utf8.map(Self.lowercased)
                 }
             }
-            var tree = FoldedByteTree(symbolsFor: foldedWords.joined())
+            let leads = starts.map { start in
+                start.leads.sorted { $0.key < $1.key }.map { word, follower in
+                    word.unicodeScalars.filter { !$0.isASCII }.forEach(Self.requireNoOtherCase)
+                    return (word: word.utf8.map(Self.lowercased), follower: follower)
+                }
+            }
+            var tree = FoldedByteTree(symbolsFor: Array(foldedWords.joined()) + leads.joined().map(\.word))
             let wordEnds = foldedWords.map { words in words.map { tree.insert($0) } }
+            let leadEnds = leads.map { leads in leads.map { (node: tree.insert($0.word), follower: $0.follower) } }
             var wordEndStarts = [StartSet](repeating: 0, count: tree.nodeCount)
             for (index, nodes) in wordEnds.enumerated() {
                 for node in nodes { wordEndStarts[node] |= 1 << index }
+            }
+            // Leads that share a follower share its tables.
+            var followerTables: [FragmentStart: Tables] = [:]
+            var leadsByNode: [Int: [(start: StartSet, follower: Tables)]] = [:]
+            for (index, ends) in leadEnds.enumerated() {
+                for (node, follower) in ends {
+                    let tables = followerTables[follower] ?? Tables(starts: [follower])
+                    followerTables[follower] = tables
+                    wordEndStarts[node] |= Self.leadEnd
+                    leadsByNode[node, default: []].append((1 << index, tables))
+                }
             }
             for byte in 0...UInt8.max where tree.beginsAWord(byte) {
                 byteKinds[Int(byte)] |= Self.wordLeadByte
             }
             self.byteKinds = FoldedByteTree.rawCopy(byteKinds)
+            self.boundaryCharacterStarts = FoldedByteTree.rawCopy(boundaryCharacterStarts)
             self.scalarStartSets = scalarStartSets
             wordTree = tree.frozen()
             self.wordEndStarts = FoldedByteTree.rawCopy(wordEndStarts)
+            self.leadsByNode = leadsByNode
         }
 
         deinit {
             byteKinds.deallocate()
+            boundaryCharacterStarts.deallocate()
             wordEndStarts.deallocate()
         }
 
@@ -209,10 +244,41 @@ extension FragmentStartFinder {
                 let ending = wordEndStarts[node]
                 if ending != 0,
                    Self.isWordByte(bytes[index - 1]) != (index < bytes.count && Self.isWordByte(bytes[index])) {
-                    found |= ending
+                    found |= ending & Self.characterStarts
+                    if ending & Self.leadEnd != 0 { found |= leadStarts(endingAt: node, before: index, in: bytes) }
                 }
             }
             return found
+        }
+
+        /// The starts of the leads that end at `node` whose follower holds after the whitespace from `index`.
+        private func leadStarts(endingAt node: Int, before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StartSet {
+            var next = index
+            while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
+            guard next < bytes.count else { return 0 }
+            var found: StartSet = 0
+            for lead in leadsByNode[node] ?? [] where found & lead.start == 0 && lead.follower.holds(at: next, in: bytes) {
+                found |= lead.start
+            }
+            return found
+        }
+
+        /// Whether the tables' first start holds at `index`, as the loop in `find(in:)` would find it there.
+        private func holds(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let kind = byteKinds[Int(bytes[index])]
+            var startsHere = kind & Self.characterStarts
+            if kind & Self.scalarLeadByte != 0 { startsHere |= scalarStarts(at: index, in: bytes) }
+            let previousIsWord = index > 0 && Self.isWordByte(bytes[index - 1])
+            if (kind & Self.wordByte != 0) != previousIsWord {
+                startsHere |= boundaryCharacterStarts[Int(bytes[index])]
+                if kind & Self.wordLeadByte != 0 { startsHere |= wordStarts(at: index, in: bytes) }
+            }
+            return startsHere & 1 != 0
+        }
+
+        /// `\s` without UCP: tab, line feed, vertical tab, form feed, carriage return and space.
+        private static func isWhitespace(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte &- 0x09 < 5
         }
 
         /// A word character for `\b` without UCP: an ASCII letter, digit or underscore.

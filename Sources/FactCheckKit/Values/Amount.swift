@@ -72,12 +72,15 @@ struct Amount {
 
     /// How `pattern` and `dashRangePattern` begin: a digit or a sign (`digitPattern`, `dashRangePattern`, digits
     /// of `spokenDecimalPattern`), "minus", a number word (`spokenDecimalPattern`, `NumberWords.wholePattern`),
-    /// "dozen", "half" or "a" (`wholePattern`, `couplePattern`), or the first word of a fraction.
+    /// "dozen" or "half" (`wholePattern`), the first word of a fraction; or "a" before a multiplier or a scale
+    /// (`wholePattern`), "couple" (`couplePattern`) or the second word of a fraction ("a half").
     static let start = FragmentStart(
         words: Set(NumberWords.units.keys).union(NumberWords.tens.keys)
-            .union(["minus", "dozen", "half", "a"]).union(NumberWords.fractions.map { $0.0[0] }),
-        characters: FragmentStart.digits.characters.union(["-", "\u{2212}"])
-    )
+            .union(["minus", "dozen", "half"]).union(NumberWords.fractions.map { $0.0[0] }.filter { $0 != "a" }),
+        characters: ["-", "\u{2212}"], digitsBeginningWords: true
+    ).union(.lead(["a"], before: FragmentStart(
+        words: Set(NumberWords.multipliers.keys).union(NumberWords.scales.keys).union(["couple"])
+            .union(NumberWords.fractions.filter { $0.0[0] == "a" }.map { $0.0[1] }))))
 
     // MARK: Parsers
 

@@ -20,6 +20,9 @@ extension DateReader {
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     ]
 
+    /// The units "N units ago" is written with.
+    static let agoUnits = ["day", "week", "month", "year"]
+
     // MARK: Fragments
 
     private static let seasonWord = ValuePattern.alternation(seasons.keys)
@@ -38,7 +41,7 @@ extension DateReader {
     /// "three days ago", "2 weeks ago", "a year ago".
     static let agoPattern: String =
         #"(?:\b"# + ValuePattern.alternation(agoCounts.keys) + "|" + ValuePattern.digitStart + "[0-9]{1,2})"
-        + #"\s+(?:day|week|month|year)s?\s+ago\b"#
+        + #"\s+"# + ValuePattern.alternation(agoUnits) + #"s?\s+ago\b"#
 
     // MARK: Parsers
 

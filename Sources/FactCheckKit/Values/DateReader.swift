@@ -63,15 +63,23 @@ public enum DateReader: ValueReader {
         relativePattern,
     ].joined(separator: "|") + ")"
 
-    /// How `pattern` begins: a weekday, a month (full or abbreviated), "the" (`dayOfMonth`, seasons, decades),
-    /// "mid", "early" or "late", a season, "last", "this" or "next", a number word before "ago", "yesterday",
-    /// "today" or "tomorrow"; a digit, or the apostrophe of "'90s".
+    /// How `pattern` begins: a weekday, a month (full or abbreviated), "mid", "early" or "late", a season, a number
+    /// word before "ago", "yesterday", "today" or "tomorrow"; a digit, or the apostrophe of "'90s"; "the" before a
+    /// day, a decade or a season, "last", "this" or "next" before what they place, "a" or "an" before an "ago" unit.
     static let start = FragmentStart(
         words: Set(weekdayNames.keys).union(monthNames.keys).union(monthAbbreviations.keys).union(periodPrefixes)
-            .union(seasons.keys).union(agoCounts.keys)
-            .union(["the", "last", "this", "next", "yesterday", "today", "tomorrow"]),
-        characters: FragmentStart.digits.characters.union(["'", "\u{2019}"])
+            .union(seasons.keys).union(agoCounts.keys.filter { $0 != "a" && $0 != "an" })
+            .union(["yesterday", "today", "tomorrow"]),
+        characters: ["'", "\u{2019}"], digitsBeginningWords: true
     )
+    // "the" before a day, a decade or a season (`dayOfMonth`, `decadePattern`, `seasonPattern`).
+    .union(.lead(["the"], before: FragmentStart(words: Set(seasons.keys).union(periodPrefixes),
+                                                characters: ["'", "\u{2019}"], digitsBeginningWords: true)))
+    // "last year", "next Tuesday", "this winter" (`relativePattern`, `seasonPattern`).
+    .union(.lead(["last", "this", "next"],
+                 before: FragmentStart(words: Set(["year", "month"]).union(weekdayNames.keys).union(seasons.keys))))
+    // "a year ago" (`agoPattern`).
+    .union(.lead(["a", "an"], before: FragmentStart(words: Set(agoUnits + agoUnits.map { $0 + "s" }))))
 
     /// `date`: any full, partial or relative date; `month`: a month name ("August", "Aug.", "Sept.");
     /// `weekday`: "Wednesday"; `year`: 1900-2099 in four digits.

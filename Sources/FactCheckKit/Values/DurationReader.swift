@@ -71,8 +71,8 @@ public enum DurationReader: ValueReader {
     /// How `pattern` begins: "a" or "an" before an adjective, an amount or a range (`adjectivePattern`); a number,
     /// a hedge, "a", "an" or "half" (`firstPartPattern`).
     static let start: FragmentStart =
-        NumberReader.start.union(Amount.start).union(Hedge.start)
-            .union(FragmentStart(words: ["a", "an", "half"]))
+        NumberReader.start.union(Amount.start).union(Hedge.start).union(FragmentStart(words: ["half"]))
+            .union(.lead(["a", "an"], before: Amount.start.flattened.union(FragmentStart(words: Set(unitsByWord.keys)))))
 
     /// The reading of a text is the same in every document: the context is not read.
     public static let dependsOnContext = false

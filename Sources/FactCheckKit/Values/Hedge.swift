@@ -33,8 +33,8 @@ enum Hedge: Equatable {
     /// The hedge words, without the whitespace that must follow them.
     static let pattern: String = #"\b"# + ValuePattern.alternation(phrases.map(\.0)) + #"\b"#
 
-    /// How `pattern` begins: the first word of a phrase.
-    static let start = FragmentStart(words: Set(phrases.map { $0.0[0] }))
+    /// How `pattern` begins: a phrase's first word, before its second when it has one ("at" before "least").
+    static let start = FragmentStart.phrases(phrases.map(\.0))
 
     /// `phrases` by their first word, each list in the order of `phrases`: every number is read for a hedge, and
     /// most begin with none.

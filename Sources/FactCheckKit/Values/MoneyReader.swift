@@ -54,11 +54,12 @@ public enum MoneyReader: ValueReader {
     /// `money`: an amount with its currency symbol, code or word, and its hedge or range.
     public static var macros: [String: String] { ["money": pattern] }
 
-    /// How `pattern` begins: "between" or a hedge, a lead (a dollar prefix, a symbol, a code), or a number.
+    /// How `pattern` begins: "between" or a hedge, a lead (a symbol, a code, a dollar prefix before its "$"), or a
+    /// number.
     static let start: FragmentStart =
         NumberReader.start.union(Hedge.start).union(FragmentStart(
-            words: Set(["between"]).union(dollarPrefixes.keys).union(codes),
-            characters: Set(symbols.keys.flatMap(\.unicodeScalars))))
+            words: Set(["between"]).union(codes), characters: Set(symbols.keys.flatMap(\.unicodeScalars))))
+            .union(.lead(dollarPrefixes.keys, before: FragmentStart(characters: ["$"])))
 
     /// The reading of a text is the same in every document: the context is not read.
     public static let dependsOnContext = false

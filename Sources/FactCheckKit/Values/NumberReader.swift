@@ -40,8 +40,8 @@ public enum NumberReader: ValueReader {
     public static var macros: [String: String] { ["number": pattern, "integer": integerPattern] }
 
     /// How `pattern` begins: "between", a hedge, an amount (alone, or a range's first), or a vague phrase.
-    static let start = Amount.start.union(Hedge.start)
-        .union(FragmentStart(words: Set(["between"] + vague.map { $0.0[0] })))
+    static let start = Amount.start.union(Hedge.start).union(FragmentStart(words: ["between"]))
+        .union(.phrases(vague.map(\.0)))
 
     /// The reading of a text is the same in every document: the context is not read.
     public static let dependsOnContext = false

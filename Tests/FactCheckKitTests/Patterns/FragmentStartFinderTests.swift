@@ -13,6 +13,9 @@ import Testing
                       characters: ["k", "S", "_", "7", "€", "’", "]", "^", "\\", "-", "😀"]),
         FragmentStart(words: ["a", "an", "about"]),
         FragmentStart(characters: ["$", "£"]),
+        // Leads whose followers are words, characters beyond ASCII, or both; a lead that is a follower too.
+        FragmentStart.lead(["a", "at"], before: FragmentStart(words: ["dozen", "least", "a"], characters: ["7", "€"]))
+            .union(.lead(["the"], before: FragmentStart(characters: ["’", "'"]))).union(FragmentStart(words: ["six"])),
     ]
 
     static let texts: [String] = {
@@ -27,7 +30,10 @@ import Testing
         }
         texts += ["", "k", "\u{212A}", "x\u{17F}ix", "ſix", "six", "SIX_", "_six", "six_", "7six", "six7", "a", " a ",
                   "u.s.a", "u.s. x", "o'clockwork", "o'clock.", "per  cent", "per cent", "’tis", "x’tis", "-minus",
-                  "a-minus", "9am", "9amx", "x_y", "x_yz"]
+                  "a-minus", "9am", "9amx", "x_y", "x_yz",
+                  "a\u{0B}dozen", "a\u{0C}hundred", "a\r\nhundred", "a$5", "A$ 5", "a  $", "ahundred", "a hundredfold",
+                  "a-dozen", "at\u{A0}least", "at least", "at", "a ", "a\n", "the 15th", "the'90s", "the ’90s", "thespring",
+                  "last  year", "an  estimated", "a a dozen", "a 7", "a7", "a €", "a€5", "a\u{212A}"]
         return texts
     }()
 

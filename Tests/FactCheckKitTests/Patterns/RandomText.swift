@@ -11,8 +11,11 @@ enum RandomText {
         "é", "café", "naïve", "€", "£", "¥", "₹", "₽", "−", "–", "—", "’", "'", "’90s", "'90s", "😀", "日本",
         "$", "-", "+", "%", ".", ",", ";", ":", "/", "(", ")", "[", "]", "^", "\\", "u.s.", "o'clock", "per cent",
         "x", "q", "zz", "k", "s", "K", "S",
+        // What follows the words that begin a value only before certain others ("a dozen", "at least").
+        "at", "as", "least", "hundred", "Few", "couple", "quarter", "estimated", "many", "than", "to", "year",
+        "days", "spring", "mid", "Monday", "c", "hk",
     ]
-    static let separators = ["", " ", " ", " ", "  ", "\n", "-", ".", ",", "\u{A0}", "\t"]
+    static let separators = ["", " ", " ", " ", "  ", "\n", "-", ".", ",", "\u{A0}", "\t", "\u{0B}", "\r\n"]
 
     /// `count` texts of up to `maximumPieces` pieces each, the same for the same seed.
     static func texts(count: Int, maximumPieces: Int = 60, seed: UInt64) -> [String] {

@@ -81,6 +81,30 @@ import Testing
         #expect(start.lookahead == #"(?=[$\-7\]]|\b(?:a(?:bout|))\b)"#)
     }
 
+    @Test func leadsHoldOnlyBeforeTheirFollowers() throws {
+        let start = FragmentStart.lead(["a"], before: FragmentStart(words: ["dozen"], characters: ["$"]))
+            .union(FragmentStart(words: ["about"]))
+        #expect(start.lookahead == #"(?=\b(?:about)\b|\b(?:a)\b\s*(?:[$]|\b(?:dozen)\b))"#)
+        let check = try Pattern("(?i:" + start.lookahead + ")")
+        let text = Array("a dozen, A\n$5, a day, about, a-dozen, adozen, a dozens".utf8)
+        #expect(try check.matches(in: text).map(\.range.lowerBound) == [0, 9, 22])
+    }
+
+    @Test func aPlainWordOutranksALeadAndFollowersAreJoined() {
+        let dozen = FragmentStart.lead(["a"], before: FragmentStart(words: ["dozen"]))
+        let few = FragmentStart.lead(["a", "at"], before: FragmentStart(words: ["few"]))
+        #expect(dozen.union(few) == FragmentStart.lead(["a"], before: FragmentStart(words: ["dozen", "few"]))
+            .union(.lead(["at"], before: FragmentStart(words: ["few"]))))
+        #expect(dozen.union(FragmentStart(words: ["a"])) == FragmentStart(words: ["a"]))
+        #expect(few.flattened == FragmentStart(words: ["a", "at"]))
+    }
+
+    @Test func phrasesLeadWithTheirFirstWord() {
+        let start = FragmentStart.phrases([["about"], ["at", "least"], ["at", "most"], ["over"], ["over", "and"]])
+        #expect(start == FragmentStart(words: ["about", "over"])
+            .union(.lead(["at"], before: FragmentStart(words: ["least", "most"]))))
+    }
+
     @Test func ruleLoaderKnowsTheStartChecks() throws {
         let rules = try RuleLoader().loadRules(text: """
             rules:
