@@ -33,6 +33,15 @@ import Testing
         #expect(applicationID == FactStoreSchema.applicationID)
     }
 
+    /// A long add keeps the statement journals of its inserts in memory, not in a file written page by page.
+    @Test func storeConnectionsKeepTemporaryFilesInMemory() throws {
+        let store = try FactStore(path: try scratch() + "/facts.sqlite", create: true)
+        let settings = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA temp_store"))
+        }
+        #expect(settings.0 == "wal" && settings.1 == 2)
+    }
+
     @Test func aMissingStoreIsAnErrorUnlessCreated() throws {
         let path = try scratch() + "/none.sqlite"
         #expect(throws: FactStoreError.self) { try FactStore(path: path, create: false) }
