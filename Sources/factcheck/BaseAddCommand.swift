@@ -18,7 +18,7 @@ struct BaseAddCommand: ParsableCommand {
     func run() throws {
         let configuration = try options.configuration()
         let extractor = try options.extractor(configuration)
-        let files = try PathExpander.documents(in: paths).map(PathExpander.absolutePath)
+        let files = PathExpander.absolutePaths(try PathExpander.documents(in: paths))
         let started = Date()
         let update = try FactStore.whileLocked(configuration.factbase) {
             let store = try options.openStore(configuration, create: true)

@@ -61,9 +61,27 @@ public enum PathExpander {
 }
 
 extension PathExpander {
-    /// A path made absolute against the working directory, with `.` and `..` resolved: how a store records a
-    /// document, so that the same file is the same document whatever folder factcheck runs from.
-    public static func absolutePath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+    /// A path made absolute against the working directory, with `.` and `..` resolved (symbolic links are
+    /// not): how a store records a document, so that the same file is the same document whatever folder factcheck
+    /// runs from. Worked out on the string: `URL(fileURLWithPath:)` asks the file system whether each path is a
+    /// folder and reads the working directory, two system calls for every file of an archive.
+    public static func absolutePath(_ path: String, workingDirectory: String? = nil) -> String {
+        let absolute = path.hasPrefix("/")
+            ? path : (workingDirectory ?? FileManager.default.currentDirectoryPath) + "/" + path
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    /// `absolutePath(_:)` of each path, the working directory read once.
+    public static func absolutePaths(_ paths: [String]) -> [String] {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        return paths.map { absolutePath($0, workingDirectory: workingDirectory) }
     }
 }

@@ -56,6 +56,20 @@ import Testing
         #expect(PathExpander.displayPath("/elsewhere/a.txt", workingDirectory: "/work/repo") == "/elsewhere/a.txt")
     }
 
+    /// A store names documents by these paths: they must be the ones Foundation's standardized file URLs give.
+    @Test func absolutePathsResolveDotsAsStandardizedFileURLsDo() {
+        let paths = ["/a/./b", "/a/../b", "/a/b/..", "/a/b/../../..", "//a//b/", "/", "/..", "/a/.../b", "/a/b.",
+                     "a/b", "./a", "../a", "a/../../b", ".", "..", "a//b/.", "/tmp/archive/documents/000/doc-1.md"]
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        for path in paths {
+            let expected = URL(fileURLWithPath: path).standardizedFileURL.path
+            #expect(PathExpander.absolutePath(path) == expected, "\(path)")
+            #expect(PathExpander.absolutePaths([path]) == [expected])
+            #expect(PathExpander.absolutePath(path, workingDirectory: workingDirectory) == expected)
+        }
+        #expect(PathExpander.absolutePath("b/../c", workingDirectory: "/news/x") == "/news/x/c")
+    }
+
     @Test func expandsFoldersAndGlobs() throws {
         let sources = RepositoryPaths.root.appendingPathComponent("Examples/sources").path
         #expect(try PathExpander.documents(in: [sources]) == [sources + "/belarus-us-call.txt"])

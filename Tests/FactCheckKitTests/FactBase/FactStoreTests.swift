@@ -19,7 +19,7 @@ import Testing
     }
 
     private func files(in folder: String) throws -> [String] {
-        try PathExpander.documents(in: [folder]).map(PathExpander.absolutePath)
+        PathExpander.absolutePaths(try PathExpander.documents(in: [folder]))
     }
 
     @Test func aNewStoreIsMigratedAndReopens() throws {

@@ -15,7 +15,7 @@ extension FactStore {
                                  progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStore {
         let files: [String]
         do {
-            files = try PathExpander.documents(in: sources).map(PathExpander.absolutePath)
+            files = PathExpander.absolutePaths(try PathExpander.documents(in: sources))
         } catch {
             throw .input(error)
         }
