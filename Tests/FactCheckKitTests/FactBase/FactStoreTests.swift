@@ -264,6 +264,14 @@ import Testing
         #expect(candidates.count == FactStore.candidateLimit + 1)
         #expect(candidates.contains { $0.claim.value == .number(NumberRange(exactly: 1_599)) })
         #expect(try related("Officials said 2,000 detainees were held in Minsk prisons.").count == FactStore.candidateLimit)
+        // The others are the oldest claims (the reports were added in order), without the one that may agree.
+        func numbers(_ facts: [Fact]) -> [Double] {
+            facts.compactMap { if case let .number(range) = $0.claim.value { range.low } else { nil } }.sorted()
+        }
+        let oldest = (1_000..<1_000 + FactStore.candidateLimit + 1).map(Double.init)
+        #expect(numbers(try related("Officials said 2,000 detainees were held in Minsk prisons.")) == oldest.dropLast())
+        #expect(numbers(candidates) == oldest.dropLast() + [1_599])
+        #expect(numbers(try related("Officials said 1,005 detainees were held in Minsk prisons.")) == oldest)
 
         let checker = Checker(extractor: Self.extractor, facts: store)
         let verdicts = try checker.check(try Document(path: "draft.txt", text: """

@@ -206,33 +206,53 @@ public final class FactStore: FactSource, @unchecked Sendable {
         let interval = StoreReadCache.ValueInterval(of: claim.value)
         // A value with no single axis (a time, an ordinal) may agree with any: no need to ask the R*Tree.
         let anyMayAgree = interval.low <= -ValueIndex.unbounded && interval.high >= ValueIndex.unbounded
-        var mayAgree: Set<Int64> = []
-        var agreeing: [(id: Int64, bound: Double)] = []
-        if !anyMayAgree {
-            let overlapping = try overlappingValues(db, interval)
-            for (context, bound) in bounds {
-                for id in overlapping[context] ?? [] {
-                    mayAgree.insert(id)
-                    agreeing.append((id, bound))
-                }
-            }
-        }
-        var kept = agreeing.sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.id < $1.id }
-            .prefix(Self.agreeingCandidateLimit).map(\.id)
-        // The others a level of bound at a time, best first, each level in id order; the contexts of the levels
-        // past the limit are never expanded into their claims.
+        let overlapping = anyMayAgree ? [:] : try overlappingValues(db, interval)
+        // A level of bound at a time, best first, each level in id order. Every list below is sorted by id, so
+        // only the first `room` ids of each context are looked at: a context of a hundred thousand claims is
+        // never copied, filtered and sorted whole to keep a few hundred.
         var levels: [Double: [Int64]] = [:]
         for (context, bound) in bounds { levels[bound, default: []].append(context) }
+        let order = levels.keys.sorted(by: >)
+        var kept: [Int64] = []
+        if !anyMayAgree {
+            for bound in order {
+                let room = Self.agreeingCandidateLimit - kept.count
+                guard room > 0 else { break }
+                kept += Self.smallest(room, of: levels[bound]!.map { (overlapping[$0] ?? [])[...] })
+            }
+        }
+        // Then the others, whose value cannot agree; the contexts of the levels past the limit are never expanded
+        // into their claims.
         var others: [Int64] = []
-        for bound in levels.keys.sorted(by: >) {
+        for bound in order {
             let room = anyMayAgree ? Self.agreeingCandidateLimit - kept.count : Self.candidateLimit - others.count
             guard room > 0 else { break }
-            var level = try levels[bound]!.flatMap { try members(db, ofContext: $0) }
-            if !anyMayAgree { level.removeAll { mayAgree.contains($0) } }
-            let best = level.sorted().prefix(room)
-            if anyMayAgree { kept.append(contentsOf: best) } else { others.append(contentsOf: best) }
+            let lists = try levels[bound]!.map { context in
+                Self.first(room, of: try members(db, ofContext: context), skipping: overlapping[context] ?? [])
+            }
+            if anyMayAgree { kept += Self.smallest(room, of: lists) } else { others += Self.smallest(room, of: lists) }
         }
         return (kept + others).sorted()
+    }
+
+    /// The `count` smallest ids of lists sorted ascending.
+    private static func smallest(_ count: Int, of lists: [ArraySlice<Int64>]) -> [Int64] {
+        if lists.count == 1 { return Array(lists[0].prefix(count)) }
+        return Array(lists.flatMap { $0.prefix(count) }.sorted().prefix(count))
+    }
+
+    /// The first `count` ids of `ids` that are not in `skipped`, both sorted ascending.
+    private static func first(_ count: Int, of ids: [Int64], skipping skipped: [Int64]) -> ArraySlice<Int64> {
+        guard !skipped.isEmpty else { return ids.prefix(count) }
+        var kept: [Int64] = []
+        var next = 0
+        for id in ids {
+            while next < skipped.count, skipped[next] < id { next += 1 }
+            if next < skipped.count, skipped[next] == id { continue }
+            kept.append(id)
+            if kept.count == count { break }
+        }
+        return kept[...]
     }
 
     /// The claims whose value interval overlaps `interval`, by context: a draft states its figures more than once,
