@@ -6,8 +6,9 @@ public struct DocumentFacts: Sendable {
     /// The passage of each claim, as evidence shows it (same order as `claims`); empty unless asked for.
     public let passages: [Passage]
     public let sentenceCount: Int
-    /// Term → number of the document's sentences it occurs in.
-    public let termSentenceCounts: [String: Int]
+    /// Each term with the number of the document's sentences it occurs in, in the order the document first uses
+    /// them: the same order every time, so that a store gives new terms the same ids on every build.
+    public let termSentenceCounts: [(term: String, sentences: Int)]
     /// The words of the full names the document gives ("yuri", "zenkovich").
     public let nameTerms: Set<String>
     /// The capitalized names around its claims ("Yuri Zenkovich"), for the gazetteer.
@@ -41,9 +42,7 @@ public struct DocumentFacts: Sendable {
         self.claims = claims
         passages = withPassages ? claims.map { Checker.passage(of: $0, in: document) } : []
         sentenceCount = document.sentences.count
-        var termSentenceCounts = [String: Int](minimumCapacity: readings.documentTerms.count)
-        for id in readings.documentTerms { termSentenceCounts[readings.terms[id]] = readings.sentenceCount(ofTerm: id) }
-        self.termSentenceCounts = termSentenceCounts
+        termSentenceCounts = readings.documentTerms.map { (readings.terms[$0], readings.sentenceCount(ofTerm: $0)) }
         self.nameTerms = nameTerms
         entities = claims.flatMap(\.entities)
     }

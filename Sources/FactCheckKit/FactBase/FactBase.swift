@@ -33,7 +33,7 @@ public struct FactBase: FactSource {
             names.append(contentsOf: contribution.entities)
             nameTerms.formUnion(contribution.nameTerms)
             sentences += contribution.sentenceCount
-            frequency.merge(contribution.termSentenceCounts, uniquingKeysWith: +)
+            for (term, sentences) in contribution.termSentenceCounts { frequency[term, default: 0] += sentences }
         }
         self.facts = facts
         self.entities = EntityGazetteer(names: names)

@@ -22,13 +22,19 @@ import Testing
         let facts = try DocumentFacts(document: document, extractor: Self.extractor)
         let lexicon = Self.extractor.ruleSet.lexicon
         var counts: [String: Int] = [:]
+        var firstUses: [String] = []
         var nameTerms: Set<String> = []
         for sentence in document.sentences {
             let words = SentenceWords(bytes: document.readable, range: sentence.range, lexicon: lexicon)
+            for term in words.terms.compactMap({ $0 }) where counts[term] == nil && !firstUses.contains(term) {
+                firstUses.append(term)
+            }
             for term in Set(words.terms.compactMap { $0 }) { counts[term, default: 0] += 1 }
             nameTerms.formUnion(words.names.nameTerms(lexicon: lexicon))
         }
-        #expect(facts.termSentenceCounts == counts)
+        // Every term once, in the order of first use, with its sentence count.
+        #expect(facts.termSentenceCounts.map(\.term) == firstUses)
+        #expect(facts.termSentenceCounts.allSatisfy { counts[$0.term] == $0.sentences })
         #expect(facts.nameTerms == nameTerms)
         #expect(facts.sentenceCount == document.sentences.count)
         let claims = try Self.extractor.claims(in: document)

@@ -13,7 +13,7 @@ extension FactStore {
         var date: String?
         var format: String
         var sentenceCount: Int
-        /// Term → number of sentences it occurs in, by term.
+        /// Each term with the number of sentences it occurs in, in the order the document first uses them.
         var termCounts: [(term: String, count: Int)]
         /// `termCounts` as the documents table keeps them: a line "term<TAB>count" each.
         var termCountsText: String
@@ -247,8 +247,8 @@ extension FactStore {
                                 signature: digest.hexDigits, passage: FactRecord.encodePassage(passage),
                                 terms: context.map { (term: $0.key, weight: $0.value) })
         }
-        // Sorted here, on a worker, so that the single writer has less to do, and term ids follow the terms' order.
-        let termCounts = contribution.termSentenceCounts.sorted { $0.key < $1.key }.map { (term: $0.key, count: $0.value) }
+        // In the order the document first uses them (`DocumentFacts`), which new term ids follow.
+        let termCounts = contribution.termSentenceCounts.map { (term: $0.term, count: $0.sentences) }
         let nameTerms = contribution.nameTerms.sorted()
         let entities = Array(Set(contribution.entities)).sorted()
         return .prepared(PreparedDocument(
