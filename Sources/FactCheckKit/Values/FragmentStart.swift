@@ -93,8 +93,11 @@ struct FragmentStart: Hashable, Sendable {
         if !words.isEmpty {
             branches.append(#"\b"# + ValuePattern.alternation(words.sorted()) + #"\b"#)
         }
-        let followers = Dictionary(grouping: leads.keys) { leads[$0]!.alternatives }
-        for (follower, leadWords) in followers.sorted(by: { $0.key < $1.key }) {
+        // Grouped by follower before any is written out: a reader's hedges share one, and writing it is the
+        // costly part (a prefix tree of its words).
+        let followers = Dictionary(grouping: leads.keys) { leads[$0]! }
+            .map { follower, leadWords in (follower: follower.alternatives, leadWords: leadWords) }
+        for (follower, leadWords) in followers.sorted(by: { $0.follower < $1.follower }) {
             branches.append(#"\b"# + ValuePattern.alternation(leadWords.sorted()) + #"\b\s*(?:"# + follower + ")")
         }
         return branches.joined(separator: "|")

@@ -15,7 +15,7 @@ public enum ValueMacros {
     /// A fragment with a `FragmentStart` begins with its lookahead.
     public static let fragments: [String: String] = readers.reduce(into: [:]) { merged, reader in
         let wrapped = Dictionary(uniqueKeysWithValues: reader.macros.map { name, fragment in
-            (name, "(?i:" + (starts[name]?.lookahead ?? "") + fragment + ")")
+            (name, "(?i:" + (lookaheads[name] ?? "") + fragment + ")")
         })
         merged.merge(wrapped) { first, _ in first }
     }
@@ -29,9 +29,13 @@ public enum ValueMacros {
     /// `{number-start}`, `{money-start}`, ...: the lookahead of a large macro alone, for a rule that must test
     /// something else (a long lookbehind) where the value begins: written first, it spares that test at positions
     /// where no value can begin. Zero-width, so not among `fragments` (which must match some text).
-    public static let startChecks: [String: String] = Dictionary(uniqueKeysWithValues: starts.map { name, start in
-        (name + "-start", "(?i:" + start.lookahead + ")")
+    public static let startChecks: [String: String] = Dictionary(uniqueKeysWithValues: starts.keys.map { name in
+        (name + "-start", "(?i:" + lookaheads[name]! + ")")
     })
+
+    /// Each start's lookahead, written once for `fragments` and `startChecks` (writing one builds prefix trees of
+    /// its words and of its leads' followers).
+    private static let lookaheads: [String: String] = starts.mapValues(\.lookahead)
 
     /// Where a match of a macro (`number`) or a start check (`number-start`) can begin; nil for a macro without a
     /// `FragmentStart`. A rule pattern that opens with such a macro is matched only there (see `FragmentStartFinder`).
