@@ -21,6 +21,9 @@ public enum OrdinalReader: ValueReader {
     /// `ordinal`: "third", "thirty-first", "21st".
     public static var macros: [String: String] { ["ordinal": pattern] }
 
+    /// How `pattern` begins: a tens word ("thirty-first"), an ordinal word, or a digit that begins a word.
+    static let start = FragmentStart(words: Set(NumberWords.tens.keys).union(words.keys), digitsBeginningWords: true)
+
     /// The reading of a text is the same in every document: the context is not read.
     public static let dependsOnContext = false
 

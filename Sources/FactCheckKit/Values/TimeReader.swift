@@ -60,6 +60,10 @@ public enum TimeReader: ValueReader {
         ValuePattern.digitStart + "(?:[01]?[0-9]|2[0-3]):[0-5][0-9]" + ValuePattern.digitEnd,
     ].joined(separator: "|") + #")(?:\s+"# + zonePattern + ")?"
 
+    /// How `pattern` begins: a digit that begins a word (every branch with an hour starts after
+    /// `ValuePattern.digitStart`), "noon", "midday" or "midnight".
+    static let start = FragmentStart(words: ["noon", "midday", "midnight"], digitsBeginningWords: true)
+
     /// `time`: a clock time with optional zone words; `zone`: the zone words alone.
     public static var macros: [String: String] { ["time": pattern, "zone": zonePattern] }
 

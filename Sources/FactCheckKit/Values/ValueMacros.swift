@@ -24,6 +24,7 @@ public enum ValueMacros {
     static let starts: [String: FragmentStart] = [
         "number": NumberReader.start, "money": MoneyReader.start, "percent": PercentReader.start,
         "quantity": QuantityReader.start, "duration": DurationReader.start, "date": DateReader.start,
+        "ordinal": OrdinalReader.start, "time": TimeReader.start,
     ]
 
     /// `{number-start}`, `{money-start}`, ...: the lookahead of a large macro alone, for a rule that must test

@@ -77,11 +77,12 @@ import Testing
 
     /// The speed-up rests on the rules' large value patterns being anchored: each opens with its value macro.
     @Test func valueRulesAreAnchored() {
-        for id in ["core.number", "core.count", "core.date", "core.money", "core.percent", "core.quantity", "core.duration"] {
+        for id in ["core.number", "core.count", "core.date", "core.money", "core.percent", "core.quantity", "core.duration",
+                   "core.ordinal", "core.time"] {
             #expect(Self.ruleSet.rule(id: id)?.patterns.allSatisfy { $0.start != nil } == true, "\(id)")
         }
-        let ordinal = Self.ruleSet.rule(id: "core.ordinal")?.patterns.first
-        #expect(ordinal != nil && ordinal?.start == nil, "{ordinal} has no start")
+        let period = Self.ruleSet.rule(id: "core.period")?.patterns.first
+        #expect(period != nil && period?.start == nil, "{period} has no start")
     }
 
     /// A pattern that opens with `start`'s lookahead, as `RuleLoader` builds one, with `rest` after it.
