@@ -23,10 +23,12 @@ public enum PathExpander {
                     throw InputError(path: match, message: "no such file or folder", hint: "check the baseline path")
                 }
                 if isDirectory.boolValue {
-                    let files = (FileManager.default.enumerator(atPath: match)?.allObjects as? [String] ?? [])
-                        .filter { documentExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                        .map { (match as NSString).appendingPathComponent($0) }
-                    result.append(contentsOf: files.sorted())
+                    let files = FolderWalk.files(below: match)
+                        .filter { documentExtensions.contains(FolderWalk.pathExtension(of: $0).lowercased()) }
+                        .sorted()
+                    // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one.
+                    let prefix = match.hasSuffix("/") ? match : match + "/"
+                    result.append(contentsOf: files.map { prefix + $0 })
                 } else {
                     result.append(match)
                 }
