@@ -20,17 +20,23 @@ echo "== raw PCRE2 JIT scan of the rule patterns (the first 10,000 documents: th
 
 echo "== build (fresh store each run)"
 SPEEDS=""
+PER_CORES=""
 for run in $(seq "$RUNS"); do
     rm -f "$STORE" "$STORE-wal" "$STORE-shm"
     /usr/bin/time -v -o /tmp/factcheck-bench/build.time "$BIN/factcheck" base add "$ARCHIVE/documents" \
         --factbase "$STORE" --progress never
     SECONDS_=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' /tmp/factcheck-bench/build.time)
     RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' /tmp/factcheck-bench/build.time)
+    CPU=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' /tmp/factcheck-bench/build.time)
     SPEED=$(awk -v b="$BYTES" -v s="$SECONDS_" 'BEGIN {printf "%.2f", b / 1048576 / s}')
-    echo "run $run: ${SECONDS_} s, $SPEED MB/s, peak RSS $((RSS / 1024)) MB"
+    # Per core: the MB for each second of CPU time (user and system) the build spent on all its threads.
+    PER_CORE=$(awk -v b="$BYTES" -v c="$CPU" 'BEGIN {printf "%.2f", b / 1048576 / c}')
+    echo "run $run: ${SECONDS_} s, $SPEED MB/s, CPU ${CPU} s ($PER_CORE MB/s per core), peak RSS $((RSS / 1024)) MB"
     SPEEDS="$SPEEDS $SPEED"
+    PER_CORES="$PER_CORES $PER_CORE"
 done
-echo "build median: $(echo $SPEEDS | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') MB/s"
+median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "build median: $(median $SPEEDS) MB/s, $(median $PER_CORES) MB/s per core of CPU time"
 "$BIN/factcheck" base stats --factbase "$STORE"
 ls -l "$STORE"* | awk '{print "on disk: " $9 " " $5 " bytes"}'
 
