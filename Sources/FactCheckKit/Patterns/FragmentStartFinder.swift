@@ -153,8 +153,8 @@ extension FragmentStartFinder {
         private let wordEndStarts: UnsafeMutableBufferPointer<StartSet>
         /// Marks a node of `wordTree` where a lead word ends, in `wordEndStarts`.
         private static let leadEnd: StartSet = 1 << 63
-        /// For each node where lead words end: the start of each lead and the tables of its follower.
-        private let leadsByNode: [Int: [(start: StartSet, follower: Tables)]]
+        /// For each node of `wordTree`: the start of each lead that ends there and the tables of its follower.
+        private let leadsByNode: [[(start: StartSet, follower: Tables)]]
 
         init(starts: [FragmentStart]) {
             var byteKinds = (0...UInt8.max).map { Self.isWordByte($0) ? Self.wordByte : 0 }
@@ -196,13 +196,13 @@ extension FragmentStartFinder {
             }
             // Leads that share a follower share its tables.
             var followerTables: [FragmentStart: Tables] = [:]
-            var leadsByNode: [Int: [(start: StartSet, follower: Tables)]] = [:]
+            var leadsByNode = [[(start: StartSet, follower: Tables)]](repeating: [], count: tree.nodeCount)
             for (index, ends) in leadEnds.enumerated() {
                 for (node, follower) in ends {
                     let tables = followerTables[follower] ?? Tables(starts: [follower])
                     followerTables[follower] = tables
                     wordEndStarts[node] |= Self.leadEnd
-                    leadsByNode[node, default: []].append((1 << index, tables))
+                    leadsByNode[node].append((1 << index, tables))
                 }
             }
             for byte in 0...UInt8.max where tree.beginsAWord(byte) {
@@ -257,7 +257,7 @@ extension FragmentStartFinder {
             while next < bytes.count, Self.isWhitespace(bytes[next]) { next += 1 }
             guard next < bytes.count else { return 0 }
             var found: StartSet = 0
-            for lead in leadsByNode[node] ?? [] where found & lead.start == 0 && lead.follower.holds(at: next, in: bytes) {
+            for lead in leadsByNode[node] where found & lead.start == 0 && lead.follower.holds(at: next, in: bytes) {
                 found |= lead.start
             }
             return found
