@@ -5,6 +5,7 @@
 /// A start holds exactly where its `FragmentStart.lookahead` holds for PCRE2 with UTF, without UCP, caselessly:
 /// - one of its characters begins there, compared as a UTF-8 sequence;
 /// - or a word boundary lies there and a digit follows, for a start with `digitsBeginningWords`;
+/// - or one of its `charactersBeforeDigits` begins there and a digit follows it;
 /// - or a word boundary lies there, one of its words follows, compared byte for byte (spaces and punctuation
 ///   included) with ASCII letters caseless, and another word boundary follows the word. Without UCP, `\b` sees
 ///   only ASCII letters, digits and `_` as word characters: every byte from 0x80 up, part of a character beyond
@@ -89,6 +90,8 @@ public struct FragmentStartFinder: Sendable {
                 let isWord = kind & Tables.wordByte != 0
                 var startsHere = kind & Tables.characterStarts
                 if kind & Tables.scalarLeadByte != 0 { startsHere |= tables.scalarStarts(at: index, in: bytes) }
+                let beforeDigit = tables.beforeDigitStarts[Int(bytes[index])]
+                if beforeDigit != 0, index + 1 < bytes.count, Tables.isDigit(bytes[index + 1]) { startsHere |= beforeDigit }
                 if isWord != previousIsWord {
                     startsHere |= tables.boundaryCharacterStarts[Int(bytes[index])]
                     if kind & Tables.wordLeadByte != 0 { startsHere |= tables.wordStarts(at: index, in: bytes) }
@@ -137,7 +140,8 @@ extension FragmentStartFinder {
         static let maximumStartCount = 61
         /// The byte is a word character for `\b` without UCP: an ASCII letter, digit or underscore.
         static let wordByte: StartSet = 1 << 61
-        /// The byte leads a character of `scalarStartSets`: only there is a character decoded.
+        /// The byte leads a character of `scalarStartSets` or `scalarBeforeDigitSets`: only there is a character
+        /// decoded.
         static let scalarLeadByte: StartSet = 1 << 62
         /// A word of a start can begin with the byte (ASCII-caselessly, or as KELVIN SIGN or LONG S).
         static let wordLeadByte: StartSet = 1 << 63
@@ -145,8 +149,12 @@ extension FragmentStartFinder {
         let byteKinds: UnsafeMutableBufferPointer<StartSet>
         /// For each byte, the starts that begin with it where a word boundary lies before it: digits beginning words.
         let boundaryCharacterStarts: UnsafeMutableBufferPointer<StartSet>
+        /// For each byte, the starts that begin with it where a digit follows: ASCII `charactersBeforeDigits`.
+        let beforeDigitStarts: UnsafeMutableBufferPointer<StartSet>
         /// For each character beyond ASCII that a start lists, the starts that list it.
         private let scalarStartSets: [UInt32: StartSet]
+        /// For each character beyond ASCII that a start lists before digits, the starts that list it.
+        private let scalarBeforeDigitSets: [UInt32: StartSet]
         /// The words as a prefix tree.
         private let wordTree: FoldedByteTree.Frozen
         /// For each node of `wordTree`, the starts with a word that ends there, and `leadEnd` where a lead ends.
@@ -160,6 +168,18 @@ extension FragmentStartFinder {
             var byteKinds = (0...UInt8.max).map { Self.isWordByte($0) ? Self.wordByte : 0 }
             var scalarStartSets: [UInt32: StartSet] = [:]
             var boundaryCharacterStarts = [StartSet](repeating: 0, count: 256)
+            var beforeDigitStarts = [StartSet](repeating: 0, count: 256)
+            var scalarBeforeDigitSets: [UInt32: StartSet] = [:]
+            for (index, start) in starts.enumerated() {
+                for scalar in start.charactersBeforeDigits.flatMap(Self.caselessForms) {
+                    if scalar.isASCII {
+                        beforeDigitStarts[Int(scalar.value)] |= 1 << index
+                    } else {
+                        scalarBeforeDigitSets[scalar.value, default: 0] |= 1 << index
+                        byteKinds[Int(UTF8.encode(scalar)!.first!)] |= Self.scalarLeadByte
+                    }
+                }
+            }
             for (index, start) in starts.enumerated() where start.digitsBeginningWords {
                 for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { boundaryCharacterStarts[Int(digit)] |= 1 << index }
             }
@@ -210,6 +230,8 @@ extension FragmentStartFinder {
             }
             self.byteKinds = FoldedByteTree.rawCopy(byteKinds)
             self.boundaryCharacterStarts = FoldedByteTree.rawCopy(boundaryCharacterStarts)
+            self.beforeDigitStarts = FoldedByteTree.rawCopy(beforeDigitStarts)
+            self.scalarBeforeDigitSets = scalarBeforeDigitSets
             self.scalarStartSets = scalarStartSets
             wordTree = tree.frozen()
             self.wordEndStarts = FoldedByteTree.rawCopy(wordEndStarts)
@@ -219,6 +241,7 @@ extension FragmentStartFinder {
         deinit {
             byteKinds.deallocate()
             boundaryCharacterStarts.deallocate()
+            beforeDigitStarts.deallocate()
             wordEndStarts.deallocate()
         }
 
@@ -229,7 +252,12 @@ extension FragmentStartFinder {
             guard index + length <= bytes.count else { return 0 }
             var value = lead & (0x7F >> UInt32(length))
             for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            return scalarStartSets[value] ?? 0
+            var found = scalarStartSets[value] ?? 0
+            if let beforeDigit = scalarBeforeDigitSets[value], index + length < bytes.count,
+               Self.isDigit(bytes[index + length]) {
+                found |= beforeDigit
+            }
+            return found
         }
 
         /// The starts with a word that begins at `position` (where a word boundary lies) and ends at a word
@@ -268,12 +296,17 @@ extension FragmentStartFinder {
             let kind = byteKinds[Int(bytes[index])]
             var startsHere = kind & Self.characterStarts
             if kind & Self.scalarLeadByte != 0 { startsHere |= scalarStarts(at: index, in: bytes) }
+            if index + 1 < bytes.count, Self.isDigit(bytes[index + 1]) { startsHere |= beforeDigitStarts[Int(bytes[index])] }
             let previousIsWord = index > 0 && Self.isWordByte(bytes[index - 1])
             if (kind & Self.wordByte != 0) != previousIsWord {
                 startsHere |= boundaryCharacterStarts[Int(bytes[index])]
                 if kind & Self.wordLeadByte != 0 { startsHere |= wordStarts(at: index, in: bytes) }
             }
             return startsHere & 1 != 0
+        }
+
+        static func isDigit(_ byte: UInt8) -> Bool {
+            byte &- UInt8(ascii: "0") < 10
         }
 
         /// `\s` without UCP: tab, line feed, vertical tab, form feed, carriage return and space.

@@ -77,7 +77,7 @@ struct Amount {
     static let start = FragmentStart(
         words: Set(NumberWords.units.keys).union(NumberWords.tens.keys)
             .union(["minus", "dozen", "half"]).union(NumberWords.fractions.map { $0.0[0] }.filter { $0 != "a" }),
-        characters: ["-", "\u{2212}"], digitsBeginningWords: true
+        digitsBeginningWords: true, charactersBeforeDigits: ["-", "\u{2212}"]
     ).union(.lead(["a"], before: FragmentStart(
         words: Set(NumberWords.multipliers.keys).union(NumberWords.scales.keys).union(["couple"])
             .union(NumberWords.fractions.filter { $0.0[0] == "a" }.map { $0.0[1] }))))

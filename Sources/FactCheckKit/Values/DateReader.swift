@@ -70,11 +70,11 @@ public enum DateReader: ValueReader {
         words: Set(weekdayNames.keys).union(monthNames.keys).union(monthAbbreviations.keys).union(periodPrefixes)
             .union(seasons.keys).union(agoCounts.keys.filter { $0 != "a" && $0 != "an" })
             .union(["yesterday", "today", "tomorrow"]),
-        characters: ["'", "\u{2019}"], digitsBeginningWords: true
+        digitsBeginningWords: true, charactersBeforeDigits: ["'", "\u{2019}"]
     )
     // "the" before a day, a decade or a season (`dayOfMonth`, `decadePattern`, `seasonPattern`).
     .union(.lead(["the"], before: FragmentStart(words: Set(seasons.keys).union(periodPrefixes),
-                                                characters: ["'", "\u{2019}"], digitsBeginningWords: true)))
+                                                digitsBeginningWords: true, charactersBeforeDigits: ["'", "\u{2019}"])))
     // "last year", "next Tuesday", "this winter" (`relativePattern`, `seasonPattern`).
     .union(.lead(["last", "this", "next"],
                  before: FragmentStart(words: Set(["year", "month"]).union(weekdayNames.keys).union(seasons.keys))))

@@ -21,6 +21,9 @@ struct FragmentStart: Hashable, Sendable {
     /// underscore). Every figure in digits that the macros read begins so (`ValuePattern.digitStart`); as plain
     /// characters the digits made each digit inside "2025" or "1,300" a place to try the large patterns.
     var digitsBeginningWords = false
+    /// Characters a match may begin with only right before a digit: a sign ("-5") or the apostrophe of "'90s". As
+    /// plain characters they made every hyphen and apostrophe of a document a place to try the large patterns.
+    var charactersBeforeDigits: Set<Unicode.Scalar> = []
     /// Words a match may begin with only where, after any whitespace, what follows them begins as their
     /// `FragmentStart` (which has no leads of its own): "a" before "dozen" or "hundred", "at" before "least".
     /// The commonest English words begin values only so ("a", "in", "at", "the"): as plain words they made every
@@ -30,18 +33,20 @@ struct FragmentStart: Hashable, Sendable {
     /// A digit that begins a word.
     static let digits = FragmentStart(digitsBeginningWords: true)
 
-    init(words: Set<String> = [], characters: Set<Unicode.Scalar> = [], digitsBeginningWords: Bool = false) {
+    init(words: Set<String> = [], characters: Set<Unicode.Scalar> = [], digitsBeginningWords: Bool = false,
+         charactersBeforeDigits: Set<Unicode.Scalar> = []) {
         self.words = words
         self.characters = characters
         self.digitsBeginningWords = digitsBeginningWords
+        self.charactersBeforeDigits = charactersBeforeDigits
     }
 
     /// A start that holds where one of `words` is followed, after any whitespace, by `follower`'s start.
     /// - Precondition: `follower` has no leads (its own leads count as plain words: see `flattened`).
     static func lead(_ words: some Sequence<String>, before follower: FragmentStart) -> FragmentStart {
         precondition(follower.leads.isEmpty, "a lead's follower must have no leads")
-        precondition(!follower.words.isEmpty || !follower.characters.isEmpty || follower.digitsBeginningWords,
-                     "a lead's follower must hold somewhere")
+        precondition(!follower.words.isEmpty || !follower.characters.isEmpty || follower.digitsBeginningWords
+                     || !follower.charactersBeforeDigits.isEmpty, "a lead's follower must hold somewhere")
         precondition(!follower.characters.contains { $0.properties.isWhitespace }, "whitespace cannot follow a lead")
         var start = FragmentStart()
         for word in words { start.leads[word] = follower }
@@ -60,14 +65,16 @@ struct FragmentStart: Hashable, Sendable {
 
     /// The start with its leads as plain words: a looser start, fit to follow a lead.
     var flattened: FragmentStart {
-        FragmentStart(words: words.union(leads.keys), characters: characters, digitsBeginningWords: digitsBeginningWords)
+        FragmentStart(words: words.union(leads.keys), characters: characters, digitsBeginningWords: digitsBeginningWords,
+                      charactersBeforeDigits: charactersBeforeDigits)
     }
 
     /// Either start. A word that one start lists as a plain word is a plain word of the union; the followers of a
     /// word that both lead with are joined.
     func union(_ other: FragmentStart) -> FragmentStart {
         var union = FragmentStart(words: words.union(other.words), characters: characters.union(other.characters),
-                                  digitsBeginningWords: digitsBeginningWords || other.digitsBeginningWords)
+                                  digitsBeginningWords: digitsBeginningWords || other.digitsBeginningWords,
+                                  charactersBeforeDigits: charactersBeforeDigits.union(other.charactersBeforeDigits))
         union.leads = leads.merging(other.leads) { $0.union($1) }
         for word in union.words { union.leads[word] = nil }
         return union
@@ -83,13 +90,8 @@ struct FragmentStart: Hashable, Sendable {
     private var alternatives: String {
         var branches: [String] = []
         if digitsBeginningWords { branches.append(#"\b[0-9]"#) }
-        if !characters.isEmpty {
-            let members = characters.sorted { $0.value < $1.value }.map { scalar in
-                // Inside a class only these four are special.
-                "\\^-]".unicodeScalars.contains(scalar) ? "\\" + String(scalar) : String(scalar)
-            }
-            branches.append("[" + members.joined() + "]")
-        }
+        if !characters.isEmpty { branches.append(Self.characterClass(characters)) }
+        if !charactersBeforeDigits.isEmpty { branches.append(Self.characterClass(charactersBeforeDigits) + "[0-9]") }
         if !words.isEmpty {
             branches.append(#"\b"# + ValuePattern.alternation(words.sorted()) + #"\b"#)
         }
@@ -101,5 +103,14 @@ struct FragmentStart: Hashable, Sendable {
             branches.append(#"\b"# + ValuePattern.alternation(leadWords.sorted()) + #"\b\s*(?:"# + follower + ")")
         }
         return branches.joined(separator: "|")
+    }
+
+    /// A PCRE2 class of `characters`.
+    private static func characterClass(_ characters: Set<Unicode.Scalar>) -> String {
+        let members = characters.sorted { $0.value < $1.value }.map { scalar in
+            // Inside a class only these four are special.
+            "\\^-]".unicodeScalars.contains(scalar) ? "\\" + String(scalar) : String(scalar)
+        }
+        return "[" + members.joined() + "]"
     }
 }

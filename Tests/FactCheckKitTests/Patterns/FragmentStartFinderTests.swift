@@ -16,6 +16,9 @@ import Testing
         // Leads whose followers are words, characters beyond ASCII, or both; a lead that is a follower too.
         FragmentStart.lead(["a", "at"], before: FragmentStart(words: ["dozen", "least", "a"], characters: ["7", "€"]))
             .union(.lead(["the"], before: FragmentStart(characters: ["’", "'"]))).union(FragmentStart(words: ["six"])),
+        // Characters that begin a start only before a digit, beyond ASCII too, and a lead whose follower has one.
+        FragmentStart(characters: ["$"], charactersBeforeDigits: ["-", "'", "’", "\u{2212}"])
+            .union(.lead(["in"], before: FragmentStart(charactersBeforeDigits: ["-"]))),
     ]
 
     static let texts: [String] = {
@@ -33,7 +36,9 @@ import Testing
                   "a-minus", "9am", "9amx", "x_y", "x_yz",
                   "a\u{0B}dozen", "a\u{0C}hundred", "a\r\nhundred", "a$5", "A$ 5", "a  $", "ahundred", "a hundredfold",
                   "a-dozen", "at\u{A0}least", "at least", "at", "a ", "a\n", "the 15th", "the'90s", "the ’90s", "thespring",
-                  "last  year", "an  estimated", "a a dozen", "a 7", "a7", "a €", "a€5", "a\u{212A}"]
+                  "last  year", "an  estimated", "a a dozen", "a 7", "a7", "a €", "a€5", "a\u{212A}",
+                  "-5", "- 5", "-", "x-", "'90s", "’90s", "’", "'x", "\u{2212}5", "\u{2212}", "\u{2212}x", "in -5", "in-5",
+                  "in - 5", "--5", "''9"]
         return texts
     }()
 

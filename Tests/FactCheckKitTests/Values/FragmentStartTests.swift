@@ -90,6 +90,14 @@ import Testing
         #expect(try check.matches(in: text).map(\.range.lowerBound) == [0, 9, 22])
     }
 
+    @Test func signsAndApostrophesHoldOnlyBeforeADigit() throws {
+        let start = FragmentStart(digitsBeginningWords: true, charactersBeforeDigits: ["-", "\u{2019}"])
+        #expect(start.lookahead == #"(?=\b[0-9]|[\-\#u{2019}][0-9])"#)
+        let check = try Pattern("(?i:" + start.lookahead + ")")
+        let text = Array("-5, - 5, a-b, ’90s, x’y, 2025".utf8)
+        #expect(try check.matches(in: text).map(\.range.lowerBound) == [0, 1, 6, 14, 17, 29])
+    }
+
     @Test func aPlainWordOutranksALeadAndFollowersAreJoined() {
         let dozen = FragmentStart.lead(["a"], before: FragmentStart(words: ["dozen"]))
         let few = FragmentStart.lead(["a", "at"], before: FragmentStart(words: ["few"]))
