@@ -171,27 +171,15 @@ extension FragmentStartFinder {
             var beforeDigitStarts = [StartSet](repeating: 0, count: 256)
             var scalarBeforeDigitSets: [UInt32: StartSet] = [:]
             for (index, start) in starts.enumerated() {
-                for scalar in start.charactersBeforeDigits.flatMap(Self.caselessForms) {
-                    if scalar.isASCII {
-                        beforeDigitStarts[Int(scalar.value)] |= 1 << index
-                    } else {
-                        scalarBeforeDigitSets[scalar.value, default: 0] |= 1 << index
-                        byteKinds[Int(UTF8.encode(scalar)!.first!)] |= Self.scalarLeadByte
-                    }
+                Self.file(start.characters, as: 1 << index, ascii: &byteKinds, beyondASCII: &scalarStartSets)
+                Self.file(start.charactersBeforeDigits, as: 1 << index, ascii: &beforeDigitStarts,
+                          beyondASCII: &scalarBeforeDigitSets)
+                if start.digitsBeginningWords {
+                    for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { boundaryCharacterStarts[Int(digit)] |= 1 << index }
                 }
             }
-            for (index, start) in starts.enumerated() where start.digitsBeginningWords {
-                for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { boundaryCharacterStarts[Int(digit)] |= 1 << index }
-            }
-            for (index, start) in starts.enumerated() {
-                for scalar in start.characters.flatMap(Self.caselessForms) {
-                    if scalar.isASCII {
-                        byteKinds[Int(scalar.value)] |= 1 << index
-                    } else {
-                        scalarStartSets[scalar.value, default: 0] |= 1 << index
-                        byteKinds[Int(UTF8.encode(scalar)!.first!)] |= Self.scalarLeadByte
-                    }
-                }
+            for value in Array(scalarStartSets.keys) + Array(scalarBeforeDigitSets.keys) {
+                byteKinds[Int(UTF8.encode(Unicode.Scalar(value)!)!.first!)] |= Self.scalarLeadByte
             }
             // Symbols 1... for the distinct bytes of the words, ASCII letters folded to lowercase.
             let foldedWords = starts.map { start in
@@ -312,6 +300,19 @@ extension FragmentStartFinder {
         /// `\s` without UCP: tab, line feed, vertical tab, form feed, carriage return and space.
         private static func isWhitespace(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: " ") || byte &- 0x09 < 5
+        }
+
+        /// Files each of `characters` (in every case PCRE2 matches) under `start`: an ASCII one in `ascii` by its
+        /// byte, another in `beyondASCII` by its value.
+        private static func file(_ characters: Set<Unicode.Scalar>, as start: StartSet, ascii: inout [StartSet],
+                                 beyondASCII: inout [UInt32: StartSet]) {
+            for scalar in characters.flatMap(caselessForms) {
+                if scalar.isASCII {
+                    ascii[Int(scalar.value)] |= start
+                } else {
+                    beyondASCII[scalar.value, default: 0] |= start
+                }
+            }
         }
 
         /// A word character for `\b` without UCP: an ASCII letter, digit or underscore.
