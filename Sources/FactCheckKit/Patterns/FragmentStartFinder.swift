@@ -87,16 +87,8 @@ public struct FragmentStartFinder: Sendable {
             var previousIsWord = false
             for index in bytes.indices {
                 let kind = byteKinds[Int(bytes[index])]
-                let isWord = kind & Tables.wordByte != 0
-                var startsHere = kind & Tables.characterStarts
-                if kind & Tables.scalarLeadByte != 0 { startsHere |= tables.scalarStarts(at: index, in: bytes) }
-                let beforeDigit = tables.beforeDigitStarts[Int(bytes[index])]
-                if beforeDigit != 0, index + 1 < bytes.count, Tables.isDigit(bytes[index + 1]) { startsHere |= beforeDigit }
-                if isWord != previousIsWord {
-                    startsHere |= tables.boundaryCharacterStarts[Int(bytes[index])]
-                    if kind & Tables.wordLeadByte != 0 { startsHere |= tables.wordStarts(at: index, in: bytes) }
-                }
-                previousIsWord = isWord
+                var startsHere = tables.starts(at: index, in: bytes, kind: kind, previousIsWord: previousIsWord)
+                previousIsWord = kind & Tables.wordByte != 0
                 while startsHere != 0 {
                     found[startsHere.trailingZeroBitCount].append(index)
                     startsHere &= startsHere - 1
@@ -279,18 +271,24 @@ extension FragmentStartFinder {
             return found
         }
 
-        /// Whether the tables' first start holds at `index`, as the loop in `find(in:)` would find it there.
-        private func holds(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            let kind = byteKinds[Int(bytes[index])]
+        /// The starts that hold at `index`, whose byte's entry in `byteKinds` is `kind`, after a word byte or not.
+        @inline(__always)
+        func starts(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, kind: StartSet, previousIsWord: Bool) -> StartSet {
             var startsHere = kind & Self.characterStarts
             if kind & Self.scalarLeadByte != 0 { startsHere |= scalarStarts(at: index, in: bytes) }
-            if index + 1 < bytes.count, Self.isDigit(bytes[index + 1]) { startsHere |= beforeDigitStarts[Int(bytes[index])] }
-            let previousIsWord = index > 0 && Self.isWordByte(bytes[index - 1])
+            let beforeDigit = beforeDigitStarts[Int(bytes[index])]
+            if beforeDigit != 0, index + 1 < bytes.count, Self.isDigit(bytes[index + 1]) { startsHere |= beforeDigit }
             if (kind & Self.wordByte != 0) != previousIsWord {
                 startsHere |= boundaryCharacterStarts[Int(bytes[index])]
                 if kind & Self.wordLeadByte != 0 { startsHere |= wordStarts(at: index, in: bytes) }
             }
-            return startsHere & 1 != 0
+            return startsHere
+        }
+
+        /// Whether the tables' first start holds at `index`: a follower, looked at only after a lead.
+        private func holds(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let previousIsWord = index > 0 && Self.isWordByte(bytes[index - 1])
+            return starts(at: index, in: bytes, kind: byteKinds[Int(bytes[index])], previousIsWord: previousIsWord) & 1 != 0
         }
 
         static func isDigit(_ byte: UInt8) -> Bool {
