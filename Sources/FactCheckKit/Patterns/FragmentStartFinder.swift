@@ -175,17 +175,10 @@ extension FragmentStartFinder {
             }
             // Symbols 1... for the distinct bytes of the words, ASCII letters folded to lowercase.
             let foldedWords = starts.map { start in
-                start.words.map { word in
-                    precondition(!word.isEmpty, "an empty start word")
-                    word.unicodeScalars.filter { !$0.isASCII }.forEach(Self.requireNoOtherCase)
-                    return word.utf8.map(Self.lowercased)
-                }
+                start.words.map(Self.folded)
             }
             let leads = starts.map { start in
-                start.leads.sorted { $0.key < $1.key }.map { word, follower in
-                    word.unicodeScalars.filter { !$0.isASCII }.forEach(Self.requireNoOtherCase)
-                    return (word: word.utf8.map(Self.lowercased), follower: follower)
-                }
+                start.leads.sorted { $0.key < $1.key }.map { (word: Self.folded($0.key), follower: $0.value) }
             }
             var tree = FoldedByteTree(symbolsFor: Array(foldedWords.joined()) + leads.joined().map(\.word))
             let wordEnds = foldedWords.map { words in words.map { tree.insert($0) } }
@@ -316,6 +309,13 @@ extension FragmentStartFinder {
         /// A word character for `\b` without UCP: an ASCII letter, digit or underscore.
         static func isWordByte(_ byte: UInt8) -> Bool {
             (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+        }
+
+        /// A start word's bytes as the tree holds them, ASCII letters lowercased.
+        private static func folded(_ word: String) -> [UInt8] {
+            precondition(!word.isEmpty, "an empty start word")
+            word.unicodeScalars.filter { !$0.isASCII }.forEach(requireNoOtherCase)
+            return word.utf8.map(lowercased)
         }
 
         private static func lowercased(_ byte: UInt8) -> UInt8 {
