@@ -8,13 +8,14 @@ public enum PercentReader: ValueReader {
     private static let sign = #"(?:\s*%|\s+(?:percent|per\s+cent|pct)\b)"#
     private static let points = #"\s+(?:percentage\s+points?|basis\s+points?|bps?)\b"#
 
-    /// The `percent` macro. Written so that the amount fragment appears only three times: it is the largest piece.
+    /// The `percent` macro. As in `NumberReader.pattern`, a range's second figure follows its first, so that a
+    /// figure is read once wherever a percentage begins.
     static let pattern: String = {
         let amount = Amount.pattern
         let hedge = "(?:" + Hedge.pattern + #"\s+)?"#
         return "(?:" + [
-            #"(?:\bbetween\s+"# + amount + sign + #"?\s+and\s+|"# + hedge + "(?:" + amount + sign + #"?\s+to\s+)?)"#
-                + amount + "(?:" + sign + "|" + points + ")",
+            #"\bbetween\s+"# + amount + sign + #"?\s+and\s+"# + amount + "(?:" + sign + "|" + points + ")",
+            hedge + amount + "(?:" + sign + #"?\s+to\s+"# + amount + ")?(?:" + sign + "|" + points + ")",
             hedge + "(?:" + Amount.dashRangePattern() + sign + "|" + ValuePattern.digitStart + ValuePattern.numeral
                 + #"\s*%\s*"# + ValuePattern.rangeDash + #"\s*"# + ValuePattern.numeral + sign + "|"
                 + ValuePattern.digitStart + ValuePattern.numeral + #"\s*bps?\b)"#,

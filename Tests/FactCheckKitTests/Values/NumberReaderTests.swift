@@ -72,6 +72,13 @@ import Testing
         #expect(!Self.number.matchesWhole(text), "number macro should not match all of \(text)")
     }
 
+    /// A range's second figure follows its first in the macro: each figure is read once, and a range is still one
+    /// match, hedged or not, with its first figure in digits or words.
+    @Test func rangesMatchWholeAndPlainFiguresAlone() {
+        let text = "About 10 to 20 people came, then five to 6 more; 7 stayed, between 3 and 4 left, 2 to go."
+        #expect(Self.number.matches(in: text) == ["About 10 to 20", "five to 6", "7", "between 3 and 4", "2"])
+    }
+
     @Test func integerMacroMatchesDigitsOnly() {
         let integer = MacroMatcher("integer")
         for text in ["1,300", "16", "2021", "1300"] {

@@ -31,6 +31,12 @@ import Testing
         #expect(Self.percent.matchesWhole(text), "percent macro should match all of \(text)")
     }
 
+    /// As in `number`, a range's second figure follows its first: a range is one match, a lone figure its own.
+    @Test func rangesMatchWholeAndPlainFiguresAlone() {
+        let text = "Rates of about 10% to 12% and 3 percent, between 5 and 6 percent, 7 to 8 pct."
+        #expect(Self.percent.matches(in: text) == ["about 10% to 12%", "3 percent", "between 5 and 6 percent", "7 to 8 pct"])
+    }
+
     @Test(arguments: nonPercents)
     func rejectsNonPercent(_ text: String) {
         #expect(PercentReader.read(text, context: ReadingContext()) == nil, "\(text)")
