@@ -18,7 +18,10 @@ public final class Pattern: @unchecked Sendable {
     /// Group number of every named group.
     public let groupNumbers: [String: Int]
     /// True when the JIT compiled the pattern (its anchored form, for a pattern with a `start`).
-    public let isJITCompiled: Bool
+    public var isJITCompiled: Bool {
+        var size = 0
+        return pcre2_pattern_info_8(anchoredCode ?? lazyUnanchoredCode, UInt32(PCRE2_INFO_JITSIZE), &size) == 0 && size > 0
+    }
     /// Where every match begins, for a pattern that opens with a value macro; nil for a pattern that must be
     /// tried at every position.
     let start: FragmentStart?
@@ -52,7 +55,9 @@ public final class Pattern: @unchecked Sendable {
 
     /// Compiles a pattern whose every match begins where `start` holds (its lookahead opens the pattern, outside
     /// any alternation or optional group), or, for a nil `start`, one that may match anywhere.
-    init(_ source: String, caseless: Bool = true, start: FragmentStart?) throws(PatternError) {
+    /// - Parameter jit: JIT-compile it now; without, `compileJIT()` must run before the pattern is shared or
+    ///   matched fast (the rule loader JIT-compiles all its patterns at once, on every core).
+    init(_ source: String, caseless: Bool = true, start: FragmentStart?, jit: Bool = true) throws(PatternError) {
         self.source = source
         self.start = start
         // UCP is off on purpose: it makes \d, \w and \b Unicode-aware and costs about 5x in throughput.
@@ -66,8 +71,24 @@ public final class Pattern: @unchecked Sendable {
         } else {
             anchoredCode = compiled
         }
-        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         groupNumbers = Pattern.readNameTable(compiled)
+        if jit { compileJIT() }
+    }
+
+    /// JIT-compiles the code made with the pattern (the anchored code, for a pattern with a `start`), where the
+    /// library has a JIT; without, PCRE2 interprets it. Once, before the pattern is matched on other threads:
+    /// PCRE2 adds the machine code to the compiled pattern.
+    func compileJIT() {
+        guard let code = anchoredCode ?? lazyUnanchoredCode, !isJITCompiled else { return }
+        pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+    }
+
+    /// JIT-compiles `patterns` (`compileJIT()`), spread over every core: JIT compiling is most of the time it takes
+    /// to load the rules, and so of a `factcheck check` of one draft.
+    static func compileJIT(_ patterns: [Pattern]) {
+        DispatchQueue.concurrentPerform(iterations: patterns.count) { index in
+            patterns[index].compileJIT()
+        }
     }
 
     deinit {

@@ -31,7 +31,7 @@ public struct RuleLoader {
                 try loadLexicon(text: text, file: file, into: &lexicon)
                 continue
             }
-            for rule in try loadRules(text: text, file: file) {
+            for rule in try parseRules(text: text, file: file) {
                 if let earlier = seen[rule.id] {
                     throw RuleError(file: file, line: rule.line, rule: rule.id, message: "duplicate id, first defined in \(earlier)")
                 }
@@ -43,11 +43,19 @@ public struct RuleLoader {
             throw RuleError(file: paths.joined(separator: ", "), message: "no rule files (*.yml) found",
                             hint: "point --rules at a folder of rule files, such as the repository's Rules/")
         }
+        Pattern.compileJIT(rules.flatMap(\.patterns))
         return RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits)
     }
 
     /// Parses the rules of one file: either one rule mapping, or a mapping with `rules:` holding a list.
     public func loadRules(text: String, file: String) throws(RuleError) -> [Rule] {
+        let rules = try parseRules(text: text, file: file)
+        Pattern.compileJIT(rules.flatMap(\.patterns))
+        return rules
+    }
+
+    /// `loadRules(text:file:)` with the patterns compiled but not yet JIT-compiled.
+    private func parseRules(text: String, file: String) throws(RuleError) -> [Rule] {
         let document = try YAMLDocument(file: file, text: text)
         guard let root = document.root else { throw RuleError(file: file, message: "the rule file is empty") }
         if case let .mapping(mapping) = root, mapping["rules"] != nil {
@@ -137,7 +145,8 @@ public struct RuleLoader {
                     file: file, line: line ?? 1)
     }
 
-    /// Compiles a written pattern, reporting errors at their offset in the pattern as written.
+    /// Compiles a written pattern, reporting errors at their offset in the pattern as written; not yet JIT-compiled
+    /// (`Pattern.compileJIT(_:)`).
     func compile(_ written: String, rule: String, file: String, line: Int?) throws(RuleError) -> Pattern {
         let expansion: MacroExpander.Expansion
         do {
@@ -149,7 +158,8 @@ public struct RuleLoader {
                             message: "unknown macro {\(error.name)} at offset \(error.offset) of the pattern (known: \(known))")
         }
         do {
-            return try Pattern(expansion.pattern, start: expansion.leadingMacro.flatMap(ValueMacros.start(ofMacro:)))
+            return try Pattern(expansion.pattern, start: expansion.leadingMacro.flatMap(ValueMacros.start(ofMacro:)),
+                               jit: false)
         } catch {
             guard case let .invalid(message, offset) = error else {
                 throw RuleError(file: file, line: line, rule: rule, message: "\(error)")

@@ -102,6 +102,22 @@ import Testing
         #expect(ruleSet.lexicon.canonical(Terms.stem("detainees")) == ruleSet.lexicon.canonical(Terms.stem("prisoners")))
     }
 
+    /// The loader JIT-compiles its patterns all at once, after reading them: none may be left to the interpreter.
+    @Test func loadedPatternsAreJITCompiled() throws {
+        let ruleSet = try loader.load(paths: [RepositoryPaths.rules])
+        let patterns = ruleSet.rules.flatMap(\.patterns)
+        #expect(patterns.count >= 20)
+        #expect(patterns.filter { !$0.isJITCompiled }.isEmpty)
+        let rules = try loader.loadRules(text: """
+            id: test.count
+            kind: count
+            patterns: ['(?<value>{number}) (?<noun>prisoners)', '(?<value>[0-9]+) (?<noun>inmates)']
+            key: noun
+            \(example)
+            """, file: "test.yml")
+        #expect(rules[0].patterns.count == 2 && rules[0].patterns.filter { !$0.isJITCompiled }.isEmpty)
+    }
+
     @Test func aKeyWordStandsInForAMissingKeyGroup() throws {
         let yaml = """
             id: test.age
