@@ -21,9 +21,10 @@ struct BaseListCommand: ParsableCommand {
             throw FactCheckError.store(error)
         }
         var lines = ""
+        let workingDirectory = FileManager.default.currentDirectoryPath
         for document in documents {
             let date = document.date.map { "\t\($0)" } ?? ""
-            lines += "\(PathExpander.displayPath(document.path))\t\(document.factCount) facts\t\(document.size) bytes\(date)\n"
+            lines += "\(PathExpander.displayPath(document.path, workingDirectory: workingDirectory))\t\(document.factCount) facts\t\(document.size) bytes\(date)\n"
         }
         FileHandle.standardOutput.write(Data(lines.utf8))
     }

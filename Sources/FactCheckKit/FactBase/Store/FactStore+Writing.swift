@@ -96,10 +96,12 @@ extension FactStore {
                 throw FactCheckError.store(.builtByOtherRules(path))
             }
             let known = try writer.knownDocuments()
+            // Once for all files: FileManager asks the kernel (getcwd) every time.
+            let workingDirectory = FileManager.default.currentDirectoryPath
             var update = FactStoreUpdate()
             try OrderedParallelMap<Outcome>.run(count: files.count, transform: { index in
                 Self.prepare(files[index], known: known[files[index]], extractor: extractor, loader: loader,
-                             trustFileTimes: trustFileTimes)
+                             trustFileTimes: trustFileTimes, workingDirectory: workingDirectory)
             }, consume: { index, outcome in
                 switch outcome {
                 case let .failed(error):
@@ -195,9 +197,10 @@ extension FactStore {
     }
 
     /// Reads, hashes and (unless unchanged) extracts one file. Runs on a worker thread.
+    /// - Parameter workingDirectory: what paths are shown relative to (`PathExpander.displayPath`).
     static func prepare(_ path: String, known: KnownDocument?, extractor: ClaimExtractor, loader: DocumentLoader,
-                        trustFileTimes: Bool) -> Outcome {
-        let displayPath = PathExpander.displayPath(path)
+                        trustFileTimes: Bool, workingDirectory: String) -> Outcome {
+        let displayPath = PathExpander.displayPath(path, workingDirectory: workingDirectory)
         let attributes = FileAccess.attributes(atPath: path)
         let size = attributes?.size ?? -1
         let modified = attributes?.modified ?? 0
