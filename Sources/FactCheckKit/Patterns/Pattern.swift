@@ -130,6 +130,9 @@ public final class Pattern: @unchecked Sendable {
         return try scanner.matches(of: self, in: subject)
     }
 
+    /// PCRE2's message for a pattern whose compiled form passes its size limit (`PatternError.invalid`).
+    static let tooLargeMessage = message(for: PCRE2_ERROR_PATTERN_TOO_LARGE)
+
     /// A readable message for a PCRE2 error code.
     static func message(for errorCode: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)

@@ -165,8 +165,13 @@ public struct RuleLoader {
                 throw RuleError(file: file, line: line, rule: rule, message: "\(error)")
             }
             let writtenOffset = expansion.writtenOffset(forExpanded: offset)
+            // The value macros expand to several kilobytes each: a pattern with a few of them can pass PCRE2's limit.
+            let hint = message == Pattern.tooLargeMessage
+                ? "the value macros are large: write the pattern's alternatives as separate patterns, or use fewer macros in one"
+                : nil
             throw RuleError(file: file, line: line, rule: rule,
-                            message: "invalid PCRE2 pattern at offset \(writtenOffset): \(message)\n    \(written)\n    \(String(repeating: " ", count: writtenOffset))^")
+                            message: "invalid PCRE2 pattern at offset \(writtenOffset): \(message)\n    \(written)\n    \(String(repeating: " ", count: writtenOffset))^",
+                            hint: hint)
         }
     }
 

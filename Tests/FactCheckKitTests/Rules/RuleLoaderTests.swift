@@ -47,6 +47,16 @@ import Testing
         #expect(error.message.contains("invalid PCRE2 pattern at offset 28"))
     }
 
+    /// Each value macro is several kilobytes of PCRE2: three durations in one pattern pass PCRE2's size limit, and
+    /// the error says what to do.
+    @Test func aPatternTooLargeForPCRE2SaysHowToSplitIt() throws {
+        let error = try #require(loadingError(
+            "id: x\nkind: duration\npatterns: ['(?<value>{duration}) or {duration} or {duration}']\n\(example)"))
+        #expect(error.message.contains("regular expression is too large"))
+        #expect(error.hint?.contains("separate patterns") == true)
+        #expect(loadingError("id: x\nkind: count\npatterns: ['(?<value>{number}) (unclosed']\n\(example)")?.hint == nil)
+    }
+
     @Test func rejectsUnknownMacro() throws {
         let error = try #require(loadingError("id: x\nkind: count\npatterns: ['(?<value>{nmuber})']\n\(example)"))
         #expect(error.message.contains("unknown macro {nmuber} at offset 9"))
