@@ -35,20 +35,17 @@ extension FactStore {
         var high: Double
         /// `FactRecord.encodeContext`, stored as is (bytes rather than `Data`: bound to SQLite without a copy).
         var context: [UInt8]
-        /// `ContentHash` of `context`: the writer's key for the context.
+        /// `ContentHash` of `context`: the writer's key for the context; stored as its hex digits, which the writer
+        /// makes only for a context new to the store (most facts of an archive restate a stored claim).
         var contextDigest: ContentHash.Digest
-        /// `contextDigest` as stored (its hex digits).
-        var contextSignature: String
         /// `FactRecord.encodeValue`.
         var value: [UInt8]
-        /// `ContentHash` of `context` and `value`: the writer's key for the claim.
+        /// `ContentHash` of `context` and `value`: the writer's key for the claim, stored as its hex digits.
         var signatureDigest: ContentHash.Digest
-        /// `signatureDigest` as stored (its hex digits).
-        var signature: String
         /// `FactRecord.encodePassage`.
         var passage: [UInt8]
-        /// Context terms and their closeness weights.
-        var terms: [(term: String, weight: Double)]
+        /// Context terms and their closeness weights, sorted by term (the order of `context`'s bytes).
+        var terms: [(key: String, value: Double)]
     }
 
     /// What a worker made of one file.
@@ -245,10 +242,8 @@ extension FactStore {
             claimHash.add(value)
             let digest = claimHash.digest
             return PreparedFact(valueClass: valueClass, key: key(of: claim), low: low,
-                                high: high, context: contextBytes, contextDigest: contextDigest,
-                                contextSignature: contextDigest.hexDigits, value: value, signatureDigest: digest,
-                                signature: digest.hexDigits, passage: FactRecord.encodePassage(passage),
-                                terms: context.map { (term: $0.key, weight: $0.value) })
+                                high: high, context: contextBytes, contextDigest: contextDigest, value: value,
+                                signatureDigest: digest, passage: FactRecord.encodePassage(passage), terms: context)
         }
         // In the order the document first uses them (`DocumentFacts`), which new term ids follow.
         let termCounts = contribution.termSentenceCounts.map { (term: $0.term, count: $0.sentences) }

@@ -162,7 +162,7 @@ struct StoreWriter {
         } else {
             contextID = try insertContext(of: fact)
         }
-        insertClaim.bind(fact.signature)
+        insertClaim.bind(fact.signatureDigest.hexDigits)
         insertClaim.bind(contextID)
         insertClaim.bind(fact.value)
         try insertClaim.execute()
@@ -180,7 +180,7 @@ struct StoreWriter {
 
     /// Stores a context new to the store and its postings; returns its row id.
     private mutating func insertContext(of fact: FactStore.PreparedFact) throws -> Int64 {
-        insertContext.bind(fact.contextSignature)
+        insertContext.bind(fact.contextDigest.hexDigits)
         insertContext.bind(fact.valueClass)
         insertContext.bind(fact.key)
         insertContext.bind(fact.context)
@@ -195,31 +195,30 @@ struct StoreWriter {
             binder.bind(termIDs[index])
             binder.bind(fact.valueClass)
             binder.bind(contextID)
-            binder.bind(fact.terms[index].weight)
+            binder.bind(fact.terms[index].value)
         }
         return contextID
     }
 
     /// The row id of the stored claim with this signature, if there is one.
     private mutating func storedClaimID(_ fact: FactStore.PreparedFact) throws -> Int64? {
-        try Self.storedID(of: fact.signatureDigest, signature: fact.signature, in: &claimIDs, db: db,
+        try Self.storedID(of: fact.signatureDigest, in: &claimIDs, db: db,
                           mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM claims WHERE signature = ?")
     }
 
     /// The row id of the stored context with this fact's context signature, if there is one.
     private mutating func storedContextID(_ fact: FactStore.PreparedFact) throws -> Int64? {
-        try Self.storedID(of: fact.contextDigest, signature: fact.contextSignature, in: &contextIDs, db: db,
+        try Self.storedID(of: fact.contextDigest, in: &contextIDs, db: db,
                           mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM contexts WHERE signature = ?")
     }
 
-    /// The row id of a claim or context by its signature: from those this writer met (`known`), or the store's
-    /// (`sql`) when it may hold others.
-    private static func storedID(of digest: ContentHash.Digest, signature: String,
-                                 in known: inout [ContentHash.Digest: Int64], db: Database, mayBeUnseen: Bool,
-                                 sql: String) throws -> Int64? {
+    /// The row id of a claim or context by its signature (`digest`'s hex digits): from those this writer met
+    /// (`known`), or the store's (`sql`) when it may hold others.
+    private static func storedID(of digest: ContentHash.Digest, in known: inout [ContentHash.Digest: Int64],
+                                 db: Database, mayBeUnseen: Bool, sql: String) throws -> Int64? {
         if let id = known[digest] { return id }
         guard mayBeUnseen,
-              let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [signature])
+              let id = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [digest.hexDigits])
         else { return nil }
         known[digest] = id
         return id
