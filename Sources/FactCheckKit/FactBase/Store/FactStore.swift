@@ -492,7 +492,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 guard let stored = contexts[context] else {
                     throw FactStoreError.corrupt(path, detail: "claim \(id) has no context")
                 }
-                read.append((id, StoreReadCache.StoredClaim(context: context, claim: stored.claim(value: value))))
+                read.append((id, StoreReadCache.StoredClaim(context: context, claim: SharedClaim(stored.claim(value: value)))))
             }
             cache.add(entries: read.count) { contents in
                 for (id, stored) in read { contents.claims[id] = stored }
