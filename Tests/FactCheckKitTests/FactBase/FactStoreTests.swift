@@ -229,6 +229,16 @@ import Testing
         let (a, b) = (try memory.check(draft), try stored.check(draft))
         #expect(a.findings.map(\.message) == b.findings.map(\.message))
         #expect(a.findings.map(\.evidence) == b.findings.map(\.evidence))
+        // The copies of a stored claim that the aligner weighs share that claim rather than carry one each.
+        let claim = try #require(try Self.extractor.claims(in: try Document(path: "copy.txt", text: Self.exampleText)).first)
+        let context = claim.context.sorted { $0.key < $1.key }
+        let rarities = try store.weights(ofTerms: context.map(\.key))
+        let terms = context.map { WeightedTerm(term: $0.key, weight: $0.value, rarity: rarities[$0.key] ?? 1) }
+        let copiesOfClaim = try store.relatedFacts(to: claim, terms: terms, minimumOverlap: Aligner.relevantOverlap)
+            .filter { (fact: Fact) in fact.claim.ruleID == claim.ruleID && fact.claim.value == claim.value }
+        #expect(copiesOfClaim.count == FactStore.copiesAligned)
+        #expect(Set(copiesOfClaim.map { $0.documentIndex }).count == copiesOfClaim.count)
+        #expect(copiesOfClaim.allSatisfy { $0.shared === copiesOfClaim[0].shared })
         // Removing four copies keeps the claims of the fifth.
         try store.remove(paths: (1...4).map { folder + "/copy-\($0).txt" })
         #expect(try store.statistics().distinctClaims == statistics.distinctClaims)
