@@ -15,11 +15,11 @@ public struct Fact: Sendable {
     let group: Int?
 
     public init(claim: Claim, index: Int, documentIndex: Int) {
-        self.init(claim: SharedClaim(claim), index: index, documentIndex: documentIndex, group: nil)
+        self.init(shared: SharedClaim(claim), index: index, documentIndex: documentIndex, group: nil)
     }
 
-    init(claim: SharedClaim, index: Int, documentIndex: Int, group: Int?) {
-        shared = claim
+    init(shared: SharedClaim, index: Int, documentIndex: Int, group: Int?) {
+        self.shared = shared
         self.index = index
         self.documentIndex = documentIndex
         self.group = group

@@ -492,7 +492,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 guard let stored = contexts[context] else {
                     throw FactStoreError.corrupt(path, detail: "claim \(id) has no context")
                 }
-                read.append((id, StoreReadCache.StoredClaim(context: context, claim: SharedClaim(stored.claim(value: value)))))
+                read.append((id, StoreReadCache.StoredClaim(context: context, shared: SharedClaim(stored.claim(value: value)))))
             }
             cache.add(entries: read.count) { contents in
                 for (id, stored) in read { contents.claims[id] = stored }
@@ -503,7 +503,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
         for id in ids {
             guard let stored = claims[id] else { continue }
             for occurrence in try (cachedOccurrences[id] ?? occurrences(db, of: id)).prefix(copies) {
-                facts.append(Fact(claim: stored.claim, index: occurrence.fact, documentIndex: occurrence.document,
+                facts.append(Fact(shared: stored.shared, index: occurrence.fact, documentIndex: occurrence.document,
                                   group: Int(stored.context)))
             }
         }

@@ -20,7 +20,7 @@ final class StoreReadCache: @unchecked Sendable {
     /// A claim of the base, decoded, and its context's row id.
     struct StoredClaim: Sendable {
         var context: Int64
-        var claim: SharedClaim
+        var shared: SharedClaim
     }
 
     /// A context of the base as a candidate query needs it: its key as stored and how many claims it has.

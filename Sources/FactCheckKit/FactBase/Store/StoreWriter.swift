@@ -195,7 +195,8 @@ struct StoreWriter {
             binder.bind(termIDs[index])
             binder.bind(fact.valueClass)
             binder.bind(contextID)
-            binder.bind(fact.terms[index].value)
+            let (_, weight) = fact.terms[index]
+            binder.bind(weight)
         }
         return contextID
     }
