@@ -21,10 +21,10 @@ struct BaseAddCommand: ParsableCommand {
         let files = PathExpander.absolutePaths(try PathExpander.documents(in: paths))
         let started = Date()
         let update = try FactStore.whileLocked(configuration.factbase) {
-            let store = try options.openStore(configuration, create: true)
             let bar = ProgressBar(label: "factcheck: base add", mode: options.progress)
             defer { bar.finish() }
-            return try store.add(files: files, extractor: extractor, progress: bar.report)
+            return try FactStore.add(files: files, toStoreAt: configuration.factbase, extractor: extractor,
+                                     progress: bar.report)
         }
         print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
     }

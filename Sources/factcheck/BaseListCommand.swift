@@ -13,7 +13,7 @@ struct BaseListCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let store = try options.openStore(configuration, create: false)
+        let store = try options.openStore(configuration)
         let documents: [StoredDocument]
         do {
             documents = try store.documents()

@@ -29,9 +29,9 @@ struct BaseOptions: ParsableArguments {
     }
 
     /// Opens the store (callers that change it hold its lock: `FactStore.whileLocked`).
-    func openStore(_ configuration: Configuration, create: Bool) throws -> FactStore {
+    func openStore(_ configuration: Configuration) throws -> FactStore {
         do {
-            return try FactStore(path: configuration.factbase, create: create)
+            return try FactStore(path: configuration.factbase, create: false)
         } catch {
             throw FactCheckError.store(error)
         }

@@ -16,7 +16,7 @@ struct BaseRebuildCommand: ParsableCommand {
         let extractor = try options.extractor(configuration)
         let started = Date()
         let update = try FactStore.whileLocked(configuration.factbase) {
-            let store = try options.openStore(configuration, create: false)
+            let store = try options.openStore(configuration)
             let bar = ProgressBar(label: "factcheck: base rebuild", mode: options.progress)
             defer { bar.finish() }
             return try store.rebuild(extractor: extractor, progress: bar.report)

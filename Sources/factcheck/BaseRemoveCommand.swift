@@ -18,7 +18,7 @@ struct BaseRemoveCommand: ParsableCommand {
         let configuration = try options.configuration()
         let started = Date()
         let update = try FactStore.whileLocked(configuration.factbase) {
-            try options.openStore(configuration, create: false).remove(paths: PathExpander.absolutePaths(paths))
+            try options.openStore(configuration).remove(paths: PathExpander.absolutePaths(paths))
         }
         print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
     }

@@ -16,7 +16,7 @@ struct BaseStatsCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let store = try options.openStore(configuration, create: false)
+        let store = try options.openStore(configuration)
         let statistics: FactStoreStatistics
         let current: Bool
         do {

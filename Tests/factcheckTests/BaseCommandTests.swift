@@ -100,6 +100,47 @@ import Testing
         let (folder, store) = try archive()
         #expect(try base(["add", "sources/belarus-us-call.txt"], store: store, in: folder).status == 0)
         let before = try base(["list"], store: store, in: folder).standardOutput
+        try killAddingManyDocuments(to: store, in: folder)
+        let stats = try base(["stats", "--verify"], store: store, in: folder)
+        #expect(stats.standardOutput.contains("integrity: ok"))
+        #expect(stats.standardOutput.contains("documents: 1 "))
+        #expect(try base(["list"], store: store, in: folder).standardOutput == before)
+        let check = try FactCheckBinary.run(["check", Self.example, "--factbase", store, "--rules", Self.rules], workingDirectory: folder)
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("sources/belarus-us-call.txt"))
+    }
+
+    /// kill -9 in the middle of a first build: a new store is written beside its path and renamed into place when
+    /// complete, so there is still no store; the next build clears what the killed one left.
+    @Test func anInterruptedFirstBuildLeavesNoStore() throws {
+        let (folder, store) = try archive()
+        try killAddingManyDocuments(to: store, in: folder)
+        let staging = store + ".building"
+        #expect(!FileManager.default.fileExists(atPath: store))
+        #expect(FileManager.default.fileExists(atPath: staging))
+        let list = try base(["list"], store: store, in: folder)
+        #expect(list.status == 2)
+        #expect(list.standardError.contains("no fact base here"))
+        #expect(try base(["add", "sources"], store: store, in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        let stats = try base(["stats", "--verify"], store: store, in: folder)
+        #expect(stats.standardOutput.contains("integrity: ok"))
+        #expect(stats.standardOutput.contains("documents: 2 "))
+    }
+
+    /// A first build that fails (an unreadable document) leaves neither a store nor its staging file.
+    @Test func aFailedFirstBuildLeavesNothing() throws {
+        let (folder, store) = try archive()
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/sources/binary.txt"))
+        let run = try base(["add", "sources"], store: store, in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("binary.txt"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+        #expect(!FileManager.default.fileExists(atPath: store + ".building"))
+    }
+
+    /// Starts `base add` of 1,000 documents into `store` and kills it (SIGKILL) once it reports progress.
+    private func killAddingManyDocuments(to store: String, in folder: String) throws {
         // Enough documents that the add is still running when its first progress line arrives.
         let source = try String(contentsOfFile: Self.exampleSource, encoding: .utf8)
         let big = folder + "/big"
@@ -126,12 +167,5 @@ import Testing
         process.waitUntilExit()
         #expect(String(decoding: seen, as: UTF8.self).contains("/1000 documents"))
         #expect(process.terminationReason == .uncaughtSignal)
-        let stats = try base(["stats", "--verify"], store: store, in: folder)
-        #expect(stats.standardOutput.contains("integrity: ok"))
-        #expect(stats.standardOutput.contains("documents: 1 "))
-        #expect(try base(["list"], store: store, in: folder).standardOutput == before)
-        let check = try FactCheckBinary.run(["check", Self.example, "--factbase", store, "--rules", Self.rules], workingDirectory: folder)
-        #expect(check.status == 1)
-        #expect(check.standardOutput.contains("sources/belarus-us-call.txt"))
     }
 }

@@ -105,6 +105,40 @@ import Testing
         #expect(try store.statistics() == before)
     }
 
+    /// A new store is written beside its path and renamed into place: the same base as one grown in place by an
+    /// add, a WAL database like it, and nothing left beside it (not even the staging file a killed build left).
+    @Test func aNewStoreIsBuiltBesideItsPathAndPutInPlaceWhole() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "In 2021, 1,300 detainees were held in 12 prisons."])
+        let sources = try files(in: folder)
+        let path = folder + "/base/facts.sqlite"
+        try FileManager.default.createDirectory(atPath: folder + "/base", withIntermediateDirectories: true)
+        try Data("left by a killed build".utf8).write(to: URL(fileURLWithPath: FactStore.stagingPath(for: path)))
+        let built = try FactStore.add(files: sources, toStoreAt: path, extractor: Self.extractor)
+        #expect(built.added == 2 && built.facts > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/base") == ["facts.sqlite"])
+        let grown = try FactStore(path: folder + "/grown.sqlite", create: true)
+        try grown.add(files: sources, extractor: Self.extractor)
+        let store = try FactStore(path: path, create: false)
+        #expect(try store.statistics().facts == grown.statistics().facts)
+        #expect(try store.statistics().distinctContexts == grown.statistics().distinctContexts)
+        #expect(try store.documents().map(\.contentHash) == grown.documents().map(\.contentHash))
+        #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try store.integrityCheck() == "ok")
+        let again = try FactStore.add(files: sources, toStoreAt: path, extractor: Self.extractor)
+        #expect(again.unchanged == 2 && again.added == 0)
+    }
+
+    @Test func aFailedFirstBuildLeavesNoStore() throws {
+        let folder = try scratch(["a.txt": Self.exampleText])
+        try Data([0x48, 0x69, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/z-binary.txt"))
+        let path = folder + "/facts.sqlite"
+        #expect(throws: FactCheckError.self) {
+            try FactStore.add(files: try files(in: folder), toStoreAt: path, extractor: Self.extractor)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: FactStore.stagingPath(for: path)))
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefused() throws {
         let path = try scratch(["notes.sqlite": "these are my notes, not a database"]) + "/notes.sqlite"
         let error = try #require(throws: FactStoreError.self) { try FactStore(path: path, create: true) }

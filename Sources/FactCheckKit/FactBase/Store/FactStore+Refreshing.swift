@@ -20,20 +20,28 @@ extension FactStore {
             throw .input(error)
         }
         let lock: StoreLock
-        let store: FactStore
-        let builtByTheseRules: Bool
         do {
             lock = try StoreLock(storePath: path)
-            store = try FactStore(path: path, create: true)
-            builtByTheseRules = try store.isBuilt(by: extractor.ruleSet)
         } catch {
             throw .store(error)
         }
-        _ = try withExtendedLifetime(lock) { () throws(FactCheckError) in
+        return try withExtendedLifetime(lock) { () throws(FactCheckError) in
+            if !FileManager.default.fileExists(atPath: path) {
+                try build(at: path, files: files, extractor: extractor, loader: loader, progress: progress)
+            }
+            let store: FactStore
+            let builtByTheseRules: Bool
+            do throws(FactStoreError) {
+                store = try FactStore(path: path, create: false)
+                builtByTheseRules = try store.isBuilt(by: extractor.ruleSet)
+            } catch {
+                throw .store(error)
+            }
+            // Just built, every file is unchanged: a walk of the sources, comparing sizes and times.
             try store.add(files: files, extractor: extractor, loader: loader, trustFileTimes: builtByTheseRules,
                           removingOthers: true, rebuilding: !builtByTheseRules, progress: progress)
+            return store
         }
-        return store
     }
 }
 
