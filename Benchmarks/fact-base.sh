@@ -38,7 +38,8 @@ done
 median() { echo "$@" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "build median: $(median $SPEEDS) MB/s, $(median $PER_CORES) MB/s per core of CPU time"
 "$BIN/factcheck" base stats --factbase "$STORE"
-ls -l "$STORE"* | awk '{print "on disk: " $9 " " $5 " bytes"}'
+# The store and its log, if any (not its empty lock file).
+ls -l "$STORE" "$STORE-wal" 2>/dev/null | awk '{print "on disk: " $9 " " $5 " bytes"}'
 
 echo "== re-adding the unchanged archive"
 /usr/bin/time -v -o /tmp/factcheck-bench/readd.time "$BIN/factcheck" base add "$ARCHIVE/documents" --factbase "$STORE" --progress never
