@@ -334,6 +334,39 @@ import Testing
         #expect(try store.integrityCheck() == "ok")
     }
 
+    /// Which claims may agree with a value is listed as the claims that overlap it, or, when they are too many, as
+    /// those that do not, or, when both are, whole (`ValueOverlap`): the aligner gets the same candidates either way.
+    @Test func candidatesAreTheSameHoweverTheOverlapIsListed() throws {
+        let figures = (0..<600).map { 1_000 + $0 }
+        let reports = Dictionary(uniqueKeysWithValues: figures.map {
+            (String(format: "report-%03d.txt", $0 - 1_000), "Officials said \($0 / 1_000),\(String(format: "%03d", $0 % 1_000)) detainees were held in Minsk prisons.")
+        })
+        let folder = try scratch(reports)
+        let path = folder + "/facts.sqlite"
+        let store = try FactStore(path: path, create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        // 50: "more than 1,580" overlaps 19 claims (listed), "fewer than 1,590" 590 but misses 10 (those listed),
+        // "more than 1,300" overlaps 299 and misses 301 (both too many: the overlap listed whole).
+        let lowLimit = try FactStore(path: path, create: false, stagedAt: nil, overlapListLimit: 50)
+        func candidates(_ draft: String, in store: FactStore) throws -> (related: [Int], near: [Int]) {
+            let claim = try #require(try Self.extractor.claims(in: try Document(path: "draft.txt", text: draft)).first)
+            let context = claim.context.sorted { $0.key < $1.key }
+            let rarities = try store.weights(ofTerms: context.map(\.key))
+            let terms = context.map { WeightedTerm(term: $0.key, weight: $0.value, rarity: rarities[$0.key] ?? 1) }
+            let related = try store.relatedFacts(to: claim, terms: terms, minimumOverlap: Aligner.relevantOverlap)
+            let near = try store.factsWithValue(near: claim, offset: 0, limit: 1_000)
+            return (related.map(\.index), near.map(\.index))
+        }
+        for figure in ["more than 1,580", "fewer than 1,590", "more than 1,300", "1,599", "2,000"] {
+            let draft = "Officials said \(figure) detainees were held in Minsk prisons."
+            let (expected, got) = (try candidates(draft, in: store), try candidates(draft, in: lowLimit))
+            #expect(got.related == expected.related, "\(figure)")
+            #expect(got.near == expected.near, "\(figure)")
+            // Every figure but 2,000 is one some report may state.
+            #expect(!expected.related.isEmpty && expected.near.isEmpty == (figure == "2,000"), "\(figure)")
+        }
+    }
+
     @Test func aStoreOfTheFirstSchemaIsMigratedAndAskedToBeRebuilt() throws {
         let folder = try scratch(["a.txt": "Lukashenko let 16 prisoners go in 2025."])
         let path = folder + "/facts.sqlite"

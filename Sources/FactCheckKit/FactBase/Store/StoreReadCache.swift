@@ -74,8 +74,8 @@ final class StoreReadCache: @unchecked Sendable {
         var claims: [Int64: StoredClaim] = [:]
         /// The first occurrences (fact id, document id) of each claim.
         var occurrences: [Int64: [(fact: Int, document: Int)]] = [:]
-        /// Every claim whose value may agree with a value on the interval (what the R*Tree holds), by context.
-        var overlappingValues: [ValueInterval: [Int64: [Int64]]] = [:]
+        /// Which claims may agree with a value on the interval (what the R*Tree holds), by context.
+        var valueOverlaps: [ValueInterval: ValueOverlap] = [:]
         /// The first claims (by id) that may agree with a value, as many as the aligner pages through.
         var nearValues: [NearValues: [Int64]] = [:]
         /// Entries held, postings counted one by one.
