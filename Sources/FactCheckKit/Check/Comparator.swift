@@ -114,6 +114,8 @@ public enum Comparator {
     static func significantDigits(_ value: Double) -> [UInt8] {
         let magnitude = abs(value)
         var digits: [UInt8] = []
+        // A double printed whole or to six decimals has at most 22 digits below 1e15: one allocation, no regrowth.
+        digits.reserveCapacity(24)
         func append(_ number: Int64, width: Int) {
             let start = digits.count
             var rest = number
@@ -146,16 +148,20 @@ public enum Comparator {
 
     /// Levenshtein distance between two short strings of digits.
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        var previous = Array(0...b.count)
-        var current = previous
-        for (i, left) in a.enumerated() {
-            current[0] = i + 1
-            for (j, right) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+        // Two rows of the table, on the stack: this runs for every fact aligned with every claim.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            for j in 0...b.count { previous[j] = j }
+            for (i, left) in a.enumerated() {
+                current[0] = i + 1
+                for (j, right) in b.enumerated() {
+                    current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+                }
+                swap(&previous, &current)
             }
-            swap(&previous, &current)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 
     private static func amount(_ value: Value) -> Double? {

@@ -81,7 +81,8 @@ public struct NumberRange: Equatable, Sendable, CustomStringConvertible {
         let lowEnd = max(low, other.low)
         let highEnd = min(high, other.high)
         // Scale the tolerance by the finite ends only: "over 1,000" against "over 1,000" has ∞ at both tops.
-        let magnitude = [lowEnd, highEnd].filter(\.isFinite).map(abs).max() ?? 0
+        // (Written without arrays: the aligner asks this for every candidate of every claim.)
+        let magnitude = max(lowEnd.isFinite ? abs(lowEnd) : 0, highEnd.isFinite ? abs(highEnd) : 0)
         let tolerance = 1e-9 * max(1, magnitude)
         if lowEnd < highEnd - tolerance { return true }
         if abs(lowEnd - highEnd) <= tolerance {
