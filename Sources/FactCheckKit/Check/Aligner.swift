@@ -66,8 +66,11 @@ public struct Aligner: Sendable {
         // fainter runners-up count.
         var minimumOverlap = Self.relevantOverlap
         while true {
-            for fact in try facts.relatedFacts(to: claim, terms: terms, minimumOverlap: minimumOverlap)
-            where seen.insert(fact.index).inserted {
+            let related = try facts.relatedFacts(to: claim, terms: terms, minimumOverlap: minimumOverlap)
+            // Sized once: grown fact by fact, the set rehashed every id at each doubling (a claim of the stress
+            // archive meets some 2,500 candidates).
+            seen.reserveCapacity(seen.count + related.count)
+            for fact in related where seen.insert(fact.index).inserted {
                 if let alignment = alignment(of: claim, with: fact, terms: terms, unknownSubject: unknownSubject,
                                              overlaps: &overlaps) {
                     alignments.append((fact.index, alignment))
