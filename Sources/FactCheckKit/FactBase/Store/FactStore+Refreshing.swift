@@ -37,7 +37,7 @@ extension FactStore {
             } catch {
                 throw .store(error)
             }
-            // Just built, every file is unchanged: a walk of the sources, comparing sizes and times.
+            // After a build every file is unchanged: this add only walks the sources, comparing sizes and times.
             try store.add(files: files, extractor: extractor, loader: loader, trustFileTimes: builtByTheseRules,
                           removingOthers: true, rebuilding: !builtByTheseRules, progress: progress)
             return store

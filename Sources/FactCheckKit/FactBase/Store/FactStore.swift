@@ -7,8 +7,8 @@ import GRDBSQLite
 ///
 /// Every change is one transaction in WAL mode, so an interrupted build leaves the previous base intact, and
 /// readers (a running `check`) never see half a change. A new store is built whole beside its path and renamed
-/// into place (`build(at:...)`), so that its path holds nothing until the base is complete. The store records the fingerprint of the rules that
-/// built it; a store built by other rules is refused until rebuilt.
+/// into place (`build(at:...)`), so that its path holds nothing until the base is complete. The store records the
+/// fingerprint of the rules that built it; a store built by other rules is refused until rebuilt.
 public final class FactStore: FactSource, @unchecked Sendable {
     // @unchecked: the only state is the database queue (itself Sendable and serialized) and immutable values.
 
@@ -64,7 +64,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
             // A staging file is new: its pages lie past the file's first size, which a rollback journal never
             // copies, so a journal in memory costs nothing and still undoes a failed add; nothing is synced,
             // since the file is discarded unless complete. The WAL would write every page twice (to the log, then
-            // into the file): 15% of a first build's CPU time on the benchmark archive.
+            // into the file): building 5,000 documents, 12,720 pwrite and 4,215 pread calls against 4,247 and 14.
             let journal = staging == nil ? "journal_mode = WAL; PRAGMA synchronous = NORMAL"
                                          : "journal_mode = MEMORY; PRAGMA synchronous = OFF"
             try db.execute(sql: """
@@ -314,8 +314,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
 
     /// Steps through the rows of `statement` (its arguments set), handing `body` the SQLite handle to read the
     /// current row's columns from, until the rows end or `body` returns false; then resets the statement.
-    /// GRDB's `Row` decodes each column through generic conversions: reading the 421,226 ids and contexts of
-    /// a wide interval that way cost 4 billion instructions, most of a check of the stress archive.
+    /// GRDB's `Row` decodes each column through generic conversions, and a check of an archive with many figures
+    /// reads hundreds of thousands of these rows.
     /// - Returns: whether every row was read.
     private static func forEachRow(of statement: Statement, _ body: (SQLiteStatement) -> Bool) throws -> Bool {
         let handle = statement.sqliteStatement
