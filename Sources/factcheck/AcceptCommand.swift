@@ -39,7 +39,7 @@ struct AcceptCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try configurationFlags.resolved()
-        let session = try CheckSession(configuration: configuration)
+        let session = try CheckSession(configuration: configuration, jit: .byVolume)
         let document = try DocumentLoader().load(path: draft, format: draftFormat.flatMap(DocumentFormat.init(rawValue:)))
         let (signOff, isNew) = try session.accept(id: claim, in: document, reason: reason,
                                                   editor: Self.editorName(in: configuration.folder), date: ReportDate.current())

@@ -62,7 +62,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let configuration = try resolvedConfiguration()
         let bar = ProgressBar(label: "factcheck: building the fact base", mode: progress)
-        let session = try CheckSession(configuration: configuration, factsFrom: factsFrom(configuration), progress: bar.report)
+        let session = try CheckSession(configuration: configuration, factsFrom: factsFrom(configuration), jit: .byVolume,
+                                       progress: bar.report)
         bar.finish()
         let loader = DocumentLoader()
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))

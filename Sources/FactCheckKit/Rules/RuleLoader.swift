@@ -17,8 +17,10 @@ public struct RuleLoader {
 
     /// Loads every rule file (`*.yml`, `*.yaml`) under the given files and folders; files in a folder named
     /// `lexicon` are lexicon files.
+    /// - Parameter compilingJIT: JIT-compile the patterns now (on every core); without, PCRE2 interprets them
+    ///   until `RuleSet.compileJIT()` runs (see `CheckSession.JITPolicy`).
     /// - Throws: `RuleError` for the first problem found.
-    public func load(paths: [String]) throws(RuleError) -> RuleSet {
+    public func load(paths: [String], compilingJIT: Bool = true) throws(RuleError) -> RuleSet {
         var rules: [Rule] = []
         var lexicon = Lexicon()
         var seen: [String: String] = [:]
@@ -43,8 +45,9 @@ public struct RuleLoader {
             throw RuleError(file: paths.joined(separator: ", "), message: "no rule files (*.yml) found",
                             hint: "point --rules at a folder of rule files, such as the repository's Rules/")
         }
-        Pattern.compileJIT(rules.flatMap(\.patterns))
-        return RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits)
+        let ruleSet = RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits)
+        if compilingJIT { ruleSet.compileJIT() }
+        return ruleSet
     }
 
     /// Parses the rules of one file: either one rule mapping, or a mapping with `rules:` holding a list.

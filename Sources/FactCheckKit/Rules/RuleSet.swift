@@ -16,4 +16,15 @@ public struct RuleSet: Sendable {
     public func rule(id: String) -> Rule? {
         rules.first { $0.id == id }
     }
+
+    /// Whether every pattern is JIT-compiled.
+    public var isJITCompiled: Bool {
+        rules.allSatisfy { $0.patterns.allSatisfy(\.isJITCompiled) }
+    }
+
+    /// JIT-compiles the patterns not compiled yet, on every core (`Pattern.compileJIT(_:)`). PCRE2 adds the
+    /// machine code to each compiled pattern: never while another thread matches with these rules.
+    public func compileJIT() {
+        Pattern.compileJIT(rules.flatMap(\.patterns).filter { !$0.isJITCompiled })
+    }
 }

@@ -128,6 +128,15 @@ import Testing
         #expect(rules[0].patterns.count == 2 && rules[0].patterns.filter { !$0.isJITCompiled }.isEmpty)
     }
 
+    /// Rules loaded for a short check are interpreted until compiled on demand (`CheckSession.JITPolicy`).
+    @Test func theJITCanWaitUntilAsked() throws {
+        let ruleSet = try loader.load(paths: [RepositoryPaths.rules], compilingJIT: false)
+        #expect(ruleSet.rules.flatMap(\.patterns).allSatisfy { !$0.isJITCompiled })
+        #expect(!ruleSet.isJITCompiled)
+        ruleSet.compileJIT()
+        #expect(ruleSet.isJITCompiled)
+    }
+
     @Test func aKeyWordStandsInForAMissingKeyGroup() throws {
         let yaml = """
             id: test.age
