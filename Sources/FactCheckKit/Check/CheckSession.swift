@@ -64,6 +64,7 @@ public struct CheckSession: Sendable {
             } catch {
                 throw .input(error)
             }
+            // As `compileJITForReading` does (an `always` session is compiled already).
             if sources.reduce(0, { $0 + $1.readable.count }) > Self.jitThreshold { ruleSet.compileJIT() }
             do {
                 checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
@@ -98,12 +99,17 @@ public struct CheckSession: Sendable {
     public func check(_ drafts: [Document], changes: [ParagraphChanges?]? = nil) throws(FactCheckError) -> [DraftReport] {
         // One reading of the ledger serves every draft: a large ledger takes time to parse.
         let ledger = try readLedger()
-        if jit == .byVolume, drafts.reduce(0, { $0 + $1.readable.count }) > Self.jitThreshold { ruleSet.compileJIT() }
+        compileJITForReading(drafts)
         var reports: [DraftReport] = []
         for (index, draft) in drafts.enumerated() {
             reports.append(try check(draft, changes: changes?[index], ledger: ledger))
         }
         return reports
+    }
+
+    /// JIT-compiles the rules of a `byVolume` session before `documents` are read, when they are many bytes.
+    private func compileJITForReading(_ documents: [Document]) {
+        if jit == .byVolume, documents.reduce(0, { $0 + $1.readable.count }) > Self.jitThreshold { ruleSet.compileJIT() }
     }
 
     private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)
@@ -153,6 +159,7 @@ public struct CheckSession: Sendable {
         }
         // One reading of the ledger serves both the check and the append: large ledgers take time to parse.
         let ledger = try readLedger()
+        compileJITForReading([draft])
         let report = try check(draft, changes: nil, ledger: ledger)
         guard let finding = report.finding(id: id) else {
             let open = report.findings.filter { $0.verdict == .contradicted }.map(\.id)
