@@ -73,10 +73,12 @@ public struct CheckSession: Sendable {
                 throw .extraction(error)
             }
         case .refreshedStore:
-            // Whether the refresh reads any file is known only once it has looked: it may build the whole store.
-            ruleSet.compileJIT()
+            // A refresh of an unchanged store reads no file; a build reads them all. The first worker to extract a
+            // document compiles the JIT, the others waiting for it before they match (`RuleSet.JITOnce`).
+            let jitOnce = RuleSet.JITOnce(ruleSet)
             let store = try FactStore.refreshed(path: configuration.factbase, sources: configuration.baseline,
-                                                extractor: extractor, loader: loader, progress: progress)
+                                                extractor: extractor, loader: loader,
+                                                beforeExtracting: { jitOnce.compile() }, progress: progress)
             checker = Checker(extractor: extractor, facts: store, pathBase: configuration.folder)
         case let .store(path):
             do {

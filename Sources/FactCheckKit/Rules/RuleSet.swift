@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules and the lexicon a run uses, loaded once and shared by every check.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
@@ -26,5 +28,27 @@ public struct RuleSet: Sendable {
     /// machine code to each compiled pattern: never while another thread matches with these rules.
     public func compileJIT() {
         Pattern.compileJIT(rules.flatMap(\.patterns).filter { !$0.isJITCompiled })
+    }
+
+    /// `compileJIT()` the first time any thread asks, the others waiting until it is done: threads that each
+    /// call `compile()` before matching never match while the machine code is being added.
+    final class JITOnce: @unchecked Sendable {
+        // @unchecked: `done` is only touched under `lock`.
+        private let ruleSet: RuleSet
+        private let lock = NSLock()
+        private var done = false
+
+        init(_ ruleSet: RuleSet) {
+            self.ruleSet = ruleSet
+        }
+
+        func compile() {
+            lock.lock()
+            defer { lock.unlock() }
+            if !done {
+                ruleSet.compileJIT()
+                done = true
+            }
+        }
     }
 }

@@ -32,6 +32,20 @@ import Testing
         #expect(compiled[0].findings.map(\.claim.text) == interpreted[0].findings.map(\.claim.text))
     }
 
+    /// A session that refreshes its store compiles the JIT when a document must be read, and not for a refresh
+    /// that finds every source unchanged.
+    @Test func aRefreshCompilesTheJITOnlyWhenItReadsADocument() throws {
+        var configuration = try configuration()
+        configuration.factbase = FileManager.default.temporaryDirectory
+            .appendingPathComponent("session-store-\(UUID())/facts.sqlite").path
+        let building = try CheckSession(configuration: configuration, factsFrom: .refreshedStore, jit: .byVolume)
+        #expect(building.ruleSet.isJITCompiled)
+        let refreshing = try CheckSession(configuration: configuration, factsFrom: .refreshedStore, jit: .byVolume)
+        #expect(!refreshing.ruleSet.isJITCompiled)
+        let reports = try refreshing.check([try draft(bytes: 2_000)])
+        #expect(reports[0].findings.contains { $0.verdict == .contradicted })
+    }
+
     /// A session for many requests (the server) is compiled when its rules are loaded.
     @Test func anAlwaysSessionIsCompiledAtOnce() throws {
         #expect(try CheckSession(configuration: try configuration()).ruleSet.isJITCompiled)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import FactCheckKit
 
@@ -126,6 +127,20 @@ import Testing
         #expect(try store.integrityCheck() == "ok")
         let again = try FactStore.add(files: sources, toStoreAt: path, extractor: Self.extractor)
         #expect(again.unchanged == 2 && again.added == 0)
+    }
+
+    /// `beforeExtracting` runs before each document that is read, never for one skipped as unchanged.
+    @Test func beforeExtractingRunsOnlyForDocumentsRead() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "In 2021, 1,300 detainees were held in 12 prisons."])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        let calls = Mutex(0)
+        try store.add(files: try files(in: folder), extractor: Self.extractor,
+                      beforeExtracting: { calls.withLock { $0 += 1 } })
+        #expect(calls.withLock { $0 } == 2)
+        try Data("In 2022, 1,400 detainees were held in 13 prisons.".utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try store.add(files: try files(in: folder), extractor: Self.extractor,
+                      beforeExtracting: { calls.withLock { $0 += 1 } })
+        #expect(calls.withLock { $0 } == 3)
     }
 
     @Test func aFailedFirstBuildLeavesNoStore() throws {

@@ -38,14 +38,15 @@ extension FactStore {
     /// - Throws: as `add(files:...)`; `.store` when the staging file cannot be written or renamed.
     @discardableResult
     static func build(at path: String, files: [String], extractor: ClaimExtractor,
-                      loader: DocumentLoader = DocumentLoader(),
+                      loader: DocumentLoader = DocumentLoader(), beforeExtracting: (@Sendable () -> Void)? = nil,
                       progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStoreUpdate {
         let staging = stagingPath(for: path)
         // Left by a build that was killed: only a build under this lock writes it.
         unlink(staging)
         do {
             let store = try FactStore(path: path, create: true, stagedAt: staging)
-            let update = try store.add(files: files, extractor: extractor, loader: loader, progress: progress)
+            let update = try store.add(files: files, extractor: extractor, loader: loader,
+                                       beforeExtracting: beforeExtracting, progress: progress)
             try store.putInPlace(staging)
             return update
         } catch {

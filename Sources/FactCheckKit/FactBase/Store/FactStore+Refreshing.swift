@@ -10,8 +10,10 @@ extension FactStore {
     ///
     /// Runs under the store's lock: two runs started at once do not both build it.
     /// - Throws: `FactCheckError` for unreadable sources, failing rules or a store that cannot be used.
+    /// - Parameter beforeExtracting: see `add(files:...)`.
     public static func refreshed(path: String, sources: [String], extractor: ClaimExtractor,
                                  loader: DocumentLoader = DocumentLoader(),
+                                 beforeExtracting: (@Sendable () -> Void)? = nil,
                                  progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStore {
         let files: [String]
         do {
@@ -27,7 +29,8 @@ extension FactStore {
         }
         return try withExtendedLifetime(lock) { () throws(FactCheckError) in
             if !FileManager.default.fileExists(atPath: path) {
-                try build(at: path, files: files, extractor: extractor, loader: loader, progress: progress)
+                try build(at: path, files: files, extractor: extractor, loader: loader,
+                          beforeExtracting: beforeExtracting, progress: progress)
             }
             let store: FactStore
             let builtByTheseRules: Bool
@@ -39,7 +42,8 @@ extension FactStore {
             }
             // After a build every file is unchanged: this add only walks the sources, comparing sizes and times.
             try store.add(files: files, extractor: extractor, loader: loader, trustFileTimes: builtByTheseRules,
-                          removingOthers: true, rebuilding: !builtByTheseRules, progress: progress)
+                          removingOthers: true, rebuilding: !builtByTheseRules, beforeExtracting: beforeExtracting,
+                          progress: progress)
             return store
         }
     }

@@ -75,12 +75,15 @@ extension FactStore {
     ///     reading it (what `check` does to refresh the base quickly); `base add` reads and hashes every file.
     ///   - removingOthers: also remove the stored documents not in `files` (the configured sources shrank).
     ///   - rebuilding: start from an empty base (the rules changed).
+    ///   - beforeExtracting: called on a worker thread before each document is extracted (not for one skipped
+    ///     as unchanged); `CheckSession` JIT-compiles the rules there, once, only when a document needs it.
     ///   - progress: called after each document, on the writing thread.
     /// - Throws: `FactCheckError` (`.input` for a bad file, `.extraction` for a failing rule, `.store` when the
     ///   base was built by other rules or cannot be written).
     @discardableResult
     public func add(files: [String], extractor: ClaimExtractor, loader: DocumentLoader = DocumentLoader(),
                     trustFileTimes: Bool = false, removingOthers: Bool = false, rebuilding: Bool = false,
+                    beforeExtracting: (@Sendable () -> Void)? = nil,
                     progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStoreUpdate {
         var seen: Set<String> = []
         let files = files.filter { seen.insert($0).inserted }
@@ -98,7 +101,8 @@ extension FactStore {
             var update = FactStoreUpdate()
             try OrderedParallelMap<Outcome>.run(count: files.count, transform: { index in
                 Self.prepare(files[index], known: known[files[index]], extractor: extractor, loader: loader,
-                             trustFileTimes: trustFileTimes, workingDirectory: workingDirectory)
+                             trustFileTimes: trustFileTimes, workingDirectory: workingDirectory,
+                             beforeExtracting: beforeExtracting)
             }, consume: { index, outcome in
                 switch outcome {
                 case let .failed(error):
@@ -196,7 +200,8 @@ extension FactStore {
     /// Reads, hashes and (unless unchanged) extracts one file. Runs on a worker thread.
     /// - Parameter workingDirectory: what paths are shown relative to (`PathExpander.displayPath`).
     static func prepare(_ path: String, known: KnownDocument?, extractor: ClaimExtractor, loader: DocumentLoader,
-                        trustFileTimes: Bool, workingDirectory: String) -> Outcome {
+                        trustFileTimes: Bool, workingDirectory: String,
+                        beforeExtracting: (@Sendable () -> Void)? = nil) -> Outcome {
         let displayPath = PathExpander.displayPath(path, workingDirectory: workingDirectory)
         let attributes = FileAccess.attributes(atPath: path)
         let size = attributes?.size ?? -1
@@ -219,6 +224,7 @@ extension FactStore {
         } catch {
             return .failed(.input(error))
         }
+        beforeExtracting?()
         do {
             contribution = try DocumentFacts(document: document, extractor: extractor, withPassages: true)
         } catch {
