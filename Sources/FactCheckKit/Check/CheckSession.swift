@@ -64,8 +64,8 @@ public struct CheckSession: Sendable {
             } catch {
                 throw .input(error)
             }
-            // As `compileJITForReading` does (an `always` session is compiled already).
-            if sources.reduce(0, { $0 + $1.readable.count }) > Self.jitThreshold { ruleSet.compileJIT() }
+            // An `always` session is compiled already; this is a `byVolume` one's reading of its baseline.
+            Self.compileJIT(of: ruleSet, forReading: sources)
             do {
                 checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
                                   pathBase: configuration.folder)
@@ -111,7 +111,12 @@ public struct CheckSession: Sendable {
 
     /// JIT-compiles the rules of a `byVolume` session before `documents` are read, when they are many bytes.
     private func compileJITForReading(_ documents: [Document]) {
-        if jit == .byVolume, documents.reduce(0, { $0 + $1.readable.count }) > Self.jitThreshold { ruleSet.compileJIT() }
+        if jit == .byVolume { Self.compileJIT(of: ruleSet, forReading: documents) }
+    }
+
+    /// JIT-compiles `ruleSet` when `documents` hold more than `jitThreshold` bytes.
+    private static func compileJIT(of ruleSet: RuleSet, forReading documents: [Document]) {
+        if documents.reduce(0, { $0 + $1.readable.count }) > jitThreshold { ruleSet.compileJIT() }
     }
 
     private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)

@@ -24,10 +24,10 @@ public struct RuleSet: Sendable {
         rules.allSatisfy { $0.patterns.allSatisfy(\.isJITCompiled) }
     }
 
-    /// JIT-compiles the patterns not compiled yet, on every core (`Pattern.compileJIT(_:)`). PCRE2 adds the
-    /// machine code to each compiled pattern: never while another thread matches with these rules.
+    /// JIT-compiles the patterns not compiled yet (each `Pattern.compileJIT()` skips one that is), on every core.
+    /// PCRE2 adds the machine code to each compiled pattern: never while another thread matches with these rules.
     public func compileJIT() {
-        Pattern.compileJIT(rules.flatMap(\.patterns).filter { !$0.isJITCompiled })
+        Pattern.compileJIT(rules.flatMap(\.patterns))
     }
 
     /// `compileJIT()` the first time any thread asks, the others waiting until it is done: threads that each
