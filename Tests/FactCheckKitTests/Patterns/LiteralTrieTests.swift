@@ -33,6 +33,21 @@ import Testing
         }
     }
 
+    /// Literals that end inside a longer one, or begin where a longer one failed: "ushers" holds "she", "he" and
+    /// "hers", but neither "his" nor "sh e".
+    @Test func marksLiteralsInsideAndAcrossOthers() {
+        let literals = ["he", "she", "his", "hers", "e", "rs", "sh e", "hex"].map { Array($0.utf8) }
+        let trie = LiteralTrie(literals: literals)
+        for text in ["ushers", "USHERS and hi", "shhis", "shhex", "s h e", "hhhhhhe"] {
+            var isPresent = Array(repeating: false, count: literals.count)
+            trie.mark(in: Array(text.utf8), isPresent: &isPresent)
+            #expect(isPresent == literals.map { Self.occurs($0, in: text) }, "\(text.debugDescription)")
+        }
+        var isPresent = Array(repeating: false, count: literals.count)
+        trie.mark(in: Array("ushers".utf8), isPresent: &isPresent)
+        #expect(isPresent == [true, true, false, true, true, true, false, false])
+    }
+
     @Test func readsKelvinSignAndLongSAsKAndS() {
         let trie = LiteralTrie(literals: [Array("km".utf8), Array("sec".utf8)])
         var isPresent = [false, false]
