@@ -17,6 +17,9 @@ public final class Pattern: @unchecked Sendable {
     public let source: String
     /// Group number of every named group.
     public let groupNumbers: [String: Int]
+    /// The named groups' names, sorted, and their numbers in the same order: what a match's `MatchGroups` holds.
+    let groupNames: [String]
+    let groupNumbersByName: [Int]
     /// True when the JIT compiled the pattern (its anchored form, for a pattern with a `start`).
     public var isJITCompiled: Bool {
         var size = 0
@@ -71,7 +74,10 @@ public final class Pattern: @unchecked Sendable {
         } else {
             anchoredCode = compiled
         }
-        groupNumbers = Pattern.readNameTable(compiled)
+        let numbers = Pattern.readNameTable(compiled)
+        groupNumbers = numbers
+        groupNames = numbers.keys.sorted()
+        groupNumbersByName = groupNames.map { numbers[$0]! }
         if jit { compileJIT() }
     }
 

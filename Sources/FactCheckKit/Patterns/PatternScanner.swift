@@ -142,12 +142,18 @@ public struct PatternScanner: ~Copyable {
     private func match(of pattern: Pattern, groupCount: Int32) -> PatternMatch {
         let unset = factcheck_pcre2_unset()
         let vector = pcre2_get_ovector_pointer_8(matchData)!
-        var groups: [String: Range<Int>] = [:]
-        for (name, number) in pattern.groupNumbers where number < Int(groupCount) {
-            let low = vector[2 * number], high = vector[2 * number + 1]
-            if low != unset { groups[name] = low..<high }
+        let numbers = pattern.groupNumbersByName
+        let ranges = [Range<Int>?](unsafeUninitializedCapacity: numbers.count) { buffer, count in
+            for (index, number) in numbers.enumerated() {
+                var range: Range<Int>?
+                if number < Int(groupCount), vector[2 * number] != unset {
+                    range = vector[2 * number]..<vector[2 * number + 1]
+                }
+                buffer.initializeElement(at: index, to: range)
+            }
+            count = numbers.count
         }
-        return PatternMatch(range: vector[0]..<vector[1], groups: groups)
+        return PatternMatch(range: vector[0]..<vector[1], groups: MatchGroups(names: pattern.groupNames, ranges: ranges))
     }
 
     /// Where the search for the next match begins: the end of `range`, or, after an empty match, the next whole
