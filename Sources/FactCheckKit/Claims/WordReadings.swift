@@ -1,3 +1,5 @@
+import Foundation
+
 /// The readings of the distinct words met so far (lower-cased text, word classes, term), each worked out once
 /// and found again by the word's bytes; and, for the document being read, how many sentences each term is in.
 ///
@@ -81,14 +83,19 @@ struct WordReadings {
     /// - Parameter token: a token of `bytes` (`Terms.tokens(in: bytes, ...)`).
     mutating func index(of token: Terms.Token, in bytes: [UInt8]) -> Int {
         let range = token.range
-        let hash = Self.hash(bytes, range)
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if isKey(index, bytes, range) { return index }
-            slot = (slot + 1) & mask
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a token of other bytes")
+        // Probed in raw memory, the key compared with memcmp: nearly every word is found, so the probe is the cost.
+        let (found, slot) = bytes.withUnsafeBufferPointer { bytes in
+            keyBytes.withUnsafeBufferPointer { keyBytes in
+                keys.withUnsafeBufferPointer { keys in
+                    slots.withUnsafeBufferPointer { slots in
+                        Self.probe(bytes.baseAddress! + range.lowerBound, count: range.count, slots: slots,
+                                   keys: keys, keyBytes: keyBytes)
+                    }
+                }
+            }
         }
+        if let found { return found }
         let index = readings.count
         readings.append(read(token))
         let start = keyBytes.count
@@ -120,35 +127,39 @@ struct WordReadings {
         var larger = [Int32](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         for (index, key) in keys.enumerated() {
-            var slot = Self.hash(keyBytes, key) & mask
+            var slot = keyBytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[key])) } & mask
             while larger[slot] != 0 { slot = (slot + 1) & mask }
             larger[slot] = Int32(index + 1)
         }
         slots = larger
     }
 
+    /// The reading of the `count` bytes at `word`, or the empty slot where it goes.
+    private static func probe(_ word: UnsafePointer<UInt8>, count: Int, slots: UnsafeBufferPointer<Int32>,
+                              keys: UnsafeBufferPointer<Range<Int>>, keyBytes: UnsafeBufferPointer<UInt8>)
+        -> (index: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = hash(UnsafeBufferPointer(start: word, count: count)) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            let key = keys[index]
+            if key.count == count, memcmp(keyBytes.baseAddress! + key.lowerBound, word, count) == 0 {
+                return (index, slot)
+            }
+            slot = (slot + 1) & mask
+        }
+        return (nil, slot)
+    }
+
     /// FNV-1a over the word's bytes: words are short, and a keyed hash (`Hasher`) costs more than the lookup
     /// saves. The words come from trusted sources being indexed; a flood of colliding words would only slow
     /// the probes down.
-    private static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+        for byte in word {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         // The high bits mix best; fold them into the low ones the mask keeps.
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
-    }
-
-    /// Whether reading `index` is the word at `range` of `bytes`.
-    private func isKey(_ index: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let key = keys[index]
-        guard key.count == range.count else { return false }
-        var i = key.lowerBound, j = range.lowerBound
-        while i < key.upperBound {
-            if keyBytes[i] != bytes[j] { return false }
-            i += 1
-            j += 1
-        }
-        return true
     }
 }
