@@ -23,4 +23,29 @@ import Testing
         let text = SourceText("ab")
         #expect(text.location(ofByte: 2) == TextLocation(offset: 2, line: 1, column: 3))
     }
+
+    /// ASCII text (offsets are byte offsets) and text beyond ASCII (offsets counted per byte) give every byte the
+    /// location a count of scalars and line feeds gives it, at the ends and across the eight-byte steps.
+    @Test func everyByteHasTheLocationCountedScalarByScalar() {
+        let texts = ["", "\n", "plain ASCII copy,\nacross three\nlines\n", "x", "ninebytes", "é", "ab\ncd é\n\nlast ‘word’",
+                     "seven b\u{1F600}", String(repeating: "a\n", count: 9)]
+        for string in texts {
+            let text = SourceText(string)
+            // Before each byte: the scalars begun (bytes that are not UTF-8 continuation bytes), the line feeds,
+            // and the scalars begun since the last line feed.
+            var offset = 0, line = 1, lineStartOffset = 0
+            for byte in 0...text.bytes.count {
+                #expect(text.location(ofByte: byte)
+                            == TextLocation(offset: offset, line: line, column: offset - lineStartOffset + 1),
+                        "\(string.debugDescription) byte \(byte)")
+                guard byte < text.bytes.count else { break }
+                if text.bytes[byte] & 0xC0 != 0x80 { offset += 1 }
+                if text.bytes[byte] == 0x0A {
+                    line += 1
+                    lineStartOffset = offset
+                }
+            }
+            #expect(text.scalarCount == string.unicodeScalars.count)
+        }
+    }
 }
