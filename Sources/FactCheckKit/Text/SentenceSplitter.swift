@@ -50,6 +50,16 @@ public enum SentenceSplitter {
                 index += 1
                 continue
             }
+            // Inside a sentence, only line feeds and terminal punctuation matter: the bytes between are skipped
+            // in raw memory, without the checks above for each.
+            if !mayEndSentence(byte) {
+                index = bytes.withUnsafeBufferPointer { buffer in
+                    var next = index + 1
+                    while next < buffer.count, !mayEndSentence(buffer[next]) { next += 1 }
+                    return next
+                }
+                continue
+            }
             if byte == UInt8(ascii: "."), isSentenceEnd(bytes, period: index) {
                 let end = afterClosers(bytes, from: index + 1)
                 close(at: end)
@@ -68,6 +78,12 @@ public enum SentenceSplitter {
         }
         close(at: bytes.count)
         return sentences
+    }
+
+    /// A line feed or terminal punctuation: the bytes the split looks at inside a sentence.
+    @inline(__always)
+    private static func mayEndSentence(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
