@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The readings of the distinct words met so far (lower-cased text, word classes, term), each worked out once
 /// and found again by the word's bytes; and, for the document being read, how many sentences each term is in.
@@ -25,6 +26,11 @@ struct WordReadings {
     static let maximumWords = 1 << 18
 
     let lexicon: Lexicon
+    /// A number no other `WordReadings` has: term ids mean the same term only within one vocabulary, so a store's
+    /// writer, which maps them to its own ids, keeps one map per vocabulary. Dropping the readings
+    /// (`maximumWords`) starts a new one.
+    let vocabulary: Int
+    private static let vocabularies = Atomic<Int>(0)
     /// Distinct words, in the order first met.
     private(set) var readings: [Reading] = []
     /// The bytes of each of `readings`, one after another: the keys words are found by.
@@ -47,6 +53,7 @@ struct WordReadings {
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        vocabulary = Self.vocabularies.add(1, ordering: .relaxed).newValue
         termIDs = Dictionary(minimumCapacity: 4096)
         slots = [Int32](repeating: 0, count: 8192)
         readings.reserveCapacity(4096)

@@ -9,6 +9,10 @@ public struct DocumentFacts: Sendable {
     /// Each term with the number of the document's sentences it occurs in, in the order the document first uses
     /// them: the same order every time, so that a store gives new terms the same ids on every build.
     public let termSentenceCounts: [(term: String, sentences: Int)]
+    /// The id of each of `termSentenceCounts`' terms in the worker's `WordReadings`, and that vocabulary's number
+    /// (`WordReadings.vocabulary`): a store's writer finds a term's row id by these, in an array, rather than by
+    /// hashing the term.
+    let termIDs: (vocabulary: Int, ids: [Int])
     /// The words of the full names the document gives ("yuri", "zenkovich").
     public let nameTerms: Set<String>
     /// The capitalized names around its claims ("Yuri Zenkovich"), for the gazetteer.
@@ -26,14 +30,14 @@ public struct DocumentFacts: Sendable {
         var readings = extractor.wordReadings.borrow()
         defer { extractor.wordReadings.giveBack(readings) }
         readings.startDocument()
-        var termIDs: [Int] = []
+        var sentenceTermIDs: [Int] = []
         var nameTerms: Set<String> = []
         for (index, sentence) in document.sentences.enumerated() {
-            termIDs.removeAll(keepingCapacity: true)
+            sentenceTermIDs.removeAll(keepingCapacity: true)
             let words = SentenceWords(tokens: Terms.tokens(in: document.readable, range: sentence.range),
-                                      of: document.readable, readings: &readings, termIDs: &termIDs)
+                                      of: document.readable, readings: &readings, termIDs: &sentenceTermIDs)
             sentenceWords.append(words)
-            for id in termIDs { readings.count(term: id, inSentence: index) }
+            for id in sentenceTermIDs { readings.count(term: id, inSentence: index) }
             for mention in words.names.mentions where mention.isFullName {
                 for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.insert(term) }
             }
@@ -43,6 +47,7 @@ public struct DocumentFacts: Sendable {
         passages = withPassages ? claims.map { Checker.passage(of: $0, in: document) } : []
         sentenceCount = document.sentences.count
         termSentenceCounts = readings.documentTerms.map { (readings.terms[$0], readings.sentenceCount(ofTerm: $0)) }
+        termIDs = (readings.vocabulary, readings.documentTerms)
         self.nameTerms = nameTerms
         entities = claims.flatMap(\.entities)
     }

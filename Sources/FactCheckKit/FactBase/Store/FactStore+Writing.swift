@@ -15,6 +15,8 @@ extension FactStore {
         var sentenceCount: Int
         /// Each term with the number of sentences it occurs in, in the order the document first uses them.
         var termCounts: [(term: String, count: Int)]
+        /// The terms' ids in the vocabulary of the worker that read them (`DocumentFacts.termIDs`).
+        var termIDs: (vocabulary: Int, ids: [Int])
         /// `termCounts` as the documents table keeps them: a line "term<TAB>count" each.
         var termCountsText: String
         var nameTerms: [String]
@@ -258,6 +260,7 @@ extension FactStore {
         return .prepared(PreparedDocument(
             path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
             format: document.format.rawValue, sentenceCount: contribution.sentenceCount, termCounts: termCounts,
+            termIDs: contribution.termIDs,
             termCountsText: Self.lines(of: termCounts),
             nameTerms: nameTerms, nameTermsText: nameTerms.joined(separator: "\n"),
             entities: entities, entitiesText: entities.joined(separator: "\n"),

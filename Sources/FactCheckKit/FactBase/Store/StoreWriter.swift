@@ -13,6 +13,9 @@ struct StoreWriter {
     /// `finish`, with their sentence counts, rather than one by one as met and updated there. Nothing reads
     /// them before (postings refer to them by id only).
     private var newTerms: [String] = []
+    /// For each vocabulary of the workers' term ids (`WordReadings.vocabulary`), the store's row id of each term
+    /// id met so far, 0 for one not met: a document's terms are found by index, where each cost a String hash.
+    private var termIDsByVocabulary: [Int: [Int64]] = [:]
     /// The id the store gives the next term: its largest, plus one.
     private var firstNewTermID: Int64 = 1
     /// Change in each term's sentence count, at the term's id: ids run from 1 to the largest, so an array
@@ -90,6 +93,7 @@ struct StoreWriter {
             UPDATE meta SET value = '0' WHERE key = 'sentence_count';
             """)
         termIDs = [:]
+        termIDsByVocabulary = [:]
         newTerms = []
         firstNewTermID = 1
         sentenceDeltas = []
@@ -141,9 +145,14 @@ struct StoreWriter {
             binder.bind(claimIDs[index])
             binder.bind(document.facts[index].passage)
         }
-        for (term, count) in document.termCounts {
-            addSentences(count, toTerm: try termID(term))
+        var storeIDs = termIDsByVocabulary.removeValue(forKey: document.termIDs.vocabulary) ?? []
+        for (index, (term, count)) in document.termCounts.enumerated() {
+            let id = document.termIDs.ids[index]
+            if id >= storeIDs.count { storeIDs.append(contentsOf: repeatElement(0, count: id + 1 - storeIDs.count)) }
+            if storeIDs[id] == 0 { storeIDs[id] = try termID(term) }
+            addSentences(count, toTerm: storeIDs[id])
         }
+        termIDsByVocabulary[document.termIDs.vocabulary] = storeIDs
         sentenceCountDelta += document.sentenceCount
         for term in document.nameTerms { nameTermDeltas[term, default: 0] += 1 }
         for name in document.entities {
