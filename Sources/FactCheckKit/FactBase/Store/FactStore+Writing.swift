@@ -267,31 +267,52 @@ extension FactStore {
             facts: facts))
     }
 
-    /// Term counts as the documents table keeps them: "term<TAB>count" lines. Written as bytes: string
-    /// interpolation, joining and even appending to a String cost more here than the rest of preparing a document
-    /// for the writer.
-    private static func lines(of termCounts: [(term: String, count: Int)]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(termCounts.reduce(0) { $0 + $1.term.utf8.count + 8 })
-        for (index, entry) in termCounts.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
-            bytes.append(contentsOf: entry.term.utf8)
-            bytes.append(UInt8(ascii: "\t"))
-            appendDecimal(entry.count, to: &bytes)
+    /// Term counts as the documents table keeps them: "term<TAB>count" lines. Written straight into the String's
+    /// storage: string interpolation, joining and even appending to a String or an array cost more here than the
+    /// rest of preparing a document for the writer (callgrind, 1,000 archive documents: 36 million instructions
+    /// appending to an array, 16 million so).
+    static func lines(of termCounts: [(term: String, count: Int)]) -> String {
+        // A count has at most 20 digits and a sign; each line one separator.
+        let capacity = termCounts.reduce(0) { $0 + $1.term.utf8.count + 23 }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var end = 0
+            for (index, entry) in termCounts.enumerated() {
+                if index > 0 {
+                    buffer[end] = UInt8(ascii: "\n")
+                    end += 1
+                }
+                var term = entry.term
+                term.withUTF8 { utf8 in
+                    guard let source = utf8.baseAddress else { return }
+                    (buffer.baseAddress! + end).update(from: source, count: utf8.count)
+                    end += utf8.count
+                }
+                buffer[end] = UInt8(ascii: "\t")
+                end += 1
+                end = writeDecimal(entry.count, into: buffer, at: end)
+            }
+            return end
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the decimal digits of `value`, as `String(value)` writes them, without making that String.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// Writes the decimal digits of `value` at `start` of `buffer`, as `String(value)` writes them; returns where
+    /// they end.
+    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        if value < 0 {
+            buffer[end] = UInt8(ascii: "-")
+            end += 1
+        }
+        let digitsStart = end
         // The magnitude as unsigned, so that Int.min has one too.
         var rest = value.magnitude
-        let start = bytes.count
         repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+            end += 1
             rest /= 10
         } while rest > 0
-        bytes[start...].reverse()
+        var digits = UnsafeMutableBufferPointer(rebasing: buffer[digitsStart..<end])
+        digits.reverse()
+        return end
     }
 }

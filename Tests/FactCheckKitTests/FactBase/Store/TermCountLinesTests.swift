@@ -1,13 +1,18 @@
 import Testing
 @testable import FactCheckKit
 
-/// The documents table's "term<TAB>count" lines are written as bytes on the workers.
+/// The documents table's "term<TAB>count" lines are written straight into a String's storage on the workers.
 @Suite struct TermCountLinesTests {
-    @Test func decimalDigitsAreThoseOfString() {
-        for value in [0, 7, 10, 1_400, -3, Int.max, Int.min] {
-            var bytes: [UInt8] = [UInt8(ascii: "x")]
-            FactStore.appendDecimal(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
+    @Test func linesAreThoseStringInterpolationWrites() {
+        let lists: [[(term: String, count: Int)]] = [
+            [],
+            [(term: "prison", count: 1)],
+            [(term: "prison", count: 7), (term: "détenu", count: 10), (term: "x", count: 1_400), (term: "y", count: 0)],
+            [(term: "big", count: Int.max), (term: "small", count: Int.min), (term: "minus", count: -3)],
+            [(term: "", count: 2), (term: "\u{1F600}", count: 12)],
+        ]
+        for list in lists {
+            #expect(FactStore.lines(of: list) == list.map { "\($0.term)\t\($0.count)" }.joined(separator: "\n"))
         }
     }
 }
