@@ -144,11 +144,16 @@ public struct Checker: Sendable {
     /// A claim's text, value, location and sentence in its document (the original text, wherever HTML markup
     /// was removed from the readable one).
     static func passage(of claim: Claim, in document: Document) -> Passage {
+        passage(of: claim, in: document,
+                sentence: document.readableText(of: document.sentences[claim.sentenceIndex].range))
+    }
+
+    /// `passage(of:in:)` given the readable text of the claim's sentence, which the claims of one sentence share.
+    static func passage(of claim: Claim, in document: Document, sentence: String) -> Passage {
         let span = document.originalRange(of: claim.span)
         return Passage(text: document.original.text(of: span), value: claim.value,
                 location: document.original.location(ofByte: span.lowerBound),
-                length: document.original.scalarLength(of: span),
-                sentence: document.readableText(of: document.sentences[claim.sentenceIndex].range))
+                length: document.original.scalarLength(of: span), sentence: sentence)
     }
 
     /// A claim as a message quotes it, on one line: as written, except that HTML is quoted as it reads

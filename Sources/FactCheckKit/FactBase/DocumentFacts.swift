@@ -44,7 +44,14 @@ public struct DocumentFacts: Sendable {
         }
         let claims = try extractor.claims(in: document, sentenceWords: sentenceWords)
         self.claims = claims
-        passages = withPassages ? claims.map { Checker.passage(of: $0, in: document) } : []
+        // Claims come in text order: those of one sentence, one after another, share its text.
+        var sentence: (index: Int, text: String)?
+        passages = withPassages ? claims.map { claim in
+            if sentence?.index != claim.sentenceIndex {
+                sentence = (claim.sentenceIndex, document.readableText(of: document.sentences[claim.sentenceIndex].range))
+            }
+            return Checker.passage(of: claim, in: document, sentence: sentence!.text)
+        } : []
         sentenceCount = document.sentences.count
         termSentenceCounts = readings.documentTerms.map { (readings.terms[$0], readings.sentenceCount(ofTerm: $0)) }
         termIDs = (readings.vocabulary, readings.documentTerms)
