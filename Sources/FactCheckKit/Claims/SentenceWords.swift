@@ -25,12 +25,19 @@ public struct SentenceWords: Sendable {
         self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: nil, lexicon: lexicon)
     }
 
-    /// The words of `tokens`, each word read once per worker (`WordReadings`) rather than once per occurrence.
+    /// The words of the sentence at `range` of `bytes`, each word read once per worker (`WordReadings`) rather
+    /// than once per occurrence, its text too.
     /// - Parameters:
-    ///   - bytes: the text the tokens come from.
     ///   - readings: word readings made with the same lexicon.
     ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
-    init(tokens: [Terms.Token], of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
+    init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
+        var indexes: [Int] = []
+        indexes.reserveCapacity(range.count / 5 + 1)
+        let tokens = Terms.tokens(in: bytes, range: range) { word in
+            let index = readings.index(ofWordAt: word, in: bytes)
+            indexes.append(index)
+            return readings.readings[index].text
+        }
         var lowered: [String] = []
         var classes: [WordClass] = []
         var terms: [String?] = []
@@ -39,8 +46,7 @@ public struct SentenceWords: Sendable {
         classes.reserveCapacity(tokens.count)
         terms.reserveCapacity(tokens.count)
         tokenTermIDs.reserveCapacity(tokens.count)
-        for token in tokens {
-            let index = readings.index(of: token, in: bytes)
+        for index in indexes {
             let reading = readings.readings[index]
             lowered.append(reading.lowered)
             classes.append(reading.classes)

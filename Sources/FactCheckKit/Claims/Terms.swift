@@ -31,6 +31,12 @@ public enum Terms {
 
     /// The words of a byte range of `bytes`.
     public static func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+        tokens(in: bytes, range: range) { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The words of a byte range of `bytes`, each word's text made by `text` from its byte range: a fact base
+    /// takes it from the words it has read before (`WordReadings`) rather than decoding it again.
+    static func tokens(in bytes: [UInt8], range: Range<Int>, text makeText: (Range<Int>) -> String) -> [Token] {
         var tokens: [Token] = []
         // About one word per six bytes of English copy: room for most sentences without regrowing.
         tokens.reserveCapacity(range.count / 5 + 1)
@@ -60,7 +66,7 @@ public enum Terms {
                     break
                 }
             }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let text = makeText(start..<index)
             let firstByte = bytes[start]
             let isCapitalized = firstByte < 0x80
                 ? firstByte >= UInt8(ascii: "A") && firstByte <= UInt8(ascii: "Z")

@@ -13,6 +13,8 @@ import Synchronization
 struct WordReadings {
     /// What `SentenceWords` reads from a word; a pure function of the word's bytes.
     struct Reading {
+        /// The word's text.
+        let text: String
         /// `Terms.lowercased` of the word's text.
         let lowered: String
         /// `WordClass.of(lowered:term:lexicon:)`.
@@ -86,10 +88,9 @@ struct WordReadings {
         counts[id].document == document ? counts[id].sentences : 0
     }
 
-    /// The index in `readings` of the reading of the token at `range` of `bytes`, read now if it is new.
-    /// - Parameter token: a token of `bytes` (`Terms.tokens(in: bytes, ...)`).
-    mutating func index(of token: Terms.Token, in bytes: [UInt8]) -> Int {
-        let range = token.range
+    /// The index in `readings` of the reading of the word at `range` of `bytes`, read now if it is new.
+    /// - Parameter range: the range of a token of `bytes` (`Terms.tokens(in: bytes, ...)`).
+    mutating func index(ofWordAt range: Range<Int>, in bytes: [UInt8]) -> Int {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a token of other bytes")
         // Probed in raw memory, the key compared with memcmp: nearly every word is found, so the probe is the cost.
         let (found, slot) = bytes.withUnsafeBufferPointer { bytes in
@@ -104,7 +105,7 @@ struct WordReadings {
         }
         if let found { return found }
         let index = readings.count
-        readings.append(read(token))
+        readings.append(read(String(decoding: bytes[range], as: UTF8.self)))
         let start = keyBytes.count
         keyBytes.append(contentsOf: bytes[range])
         keys.append(start..<keyBytes.count)
@@ -115,19 +116,20 @@ struct WordReadings {
     }
 
     /// Reads a word as `SentenceWords` does for every token.
-    private mutating func read(_ token: Terms.Token) -> Reading {
-        let lowered = Terms.lowercased(token.text)
+    private mutating func read(_ text: String) -> Reading {
+        let lowered = Terms.lowercased(text)
         let listed = lexicon.wordClasses[lowered] ?? []
         guard !listed.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon) else {
-            return Reading(lowered: lowered, classes: WordClass.of(lowered: lowered, term: nil, lexicon: lexicon),
+            return Reading(text: text, lowered: lowered,
+                           classes: WordClass.of(lowered: lowered, term: nil, lexicon: lexicon),
                            term: nil)
         }
         let classes = WordClass.of(lowered: lowered, term: term, lexicon: lexicon)
-        if let id = termIDs[term] { return Reading(lowered: lowered, classes: classes, term: (term, id)) }
+        if let id = termIDs[term] { return Reading(text: text, lowered: lowered, classes: classes, term: (term, id)) }
         termIDs[term] = terms.count
         terms.append(term)
         counts.append((0, 0, -1))
-        return Reading(lowered: lowered, classes: classes, term: (term, terms.count - 1))
+        return Reading(text: text, lowered: lowered, classes: classes, term: (term, terms.count - 1))
     }
 
     private mutating func grow() {

@@ -34,8 +34,8 @@ public struct DocumentFacts: Sendable {
         var nameTerms: Set<String> = []
         for (index, sentence) in document.sentences.enumerated() {
             sentenceTermIDs.removeAll(keepingCapacity: true)
-            let words = SentenceWords(tokens: Terms.tokens(in: document.readable, range: sentence.range),
-                                      of: document.readable, readings: &readings, termIDs: &sentenceTermIDs)
+            let words = SentenceWords(range: sentence.range, of: document.readable, readings: &readings,
+                                      termIDs: &sentenceTermIDs)
             sentenceWords.append(words)
             for id in sentenceTermIDs { readings.count(term: id, inSentence: index) }
             for mention in words.names.mentions where mention.isFullName {
