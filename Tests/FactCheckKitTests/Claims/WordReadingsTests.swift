@@ -33,12 +33,13 @@ import Testing
         var readings = WordReadings(lexicon: Self.lexicon)
         var indexByBytes: [[UInt8]: Int] = [:]
         for token in Terms.tokens(in: bytes, range: 0..<bytes.count) {
-            let index = readings.index(of: token, in: bytes)
+            let index = readings.index(ofWordAt: token.range, in: bytes)
             let reading = readings.readings[index]
             let lowered = Terms.lowercased(token.text)
             let listed = Self.lexicon.wordClasses[lowered] ?? []
             let term = listed.contains(.stopWord) ? nil : Terms.term(loweredNonStopWord: lowered, lexicon: Self.lexicon)
             let classes = WordClass.of(lowered: lowered, term: term, lexicon: Self.lexicon)
+            #expect(reading.text == token.text)
             #expect(reading.lowered == lowered)
             #expect(reading.classes == classes)
             #expect(reading.term?.text == term)
@@ -63,8 +64,9 @@ import Testing
         for sentence in SentenceSplitter.split(bytes) {
             let tokens = Terms.tokens(in: bytes, range: sentence.range)
             var termIDs: [Int] = []
-            let throughReadings = SentenceWords(tokens: tokens, of: bytes, readings: &readings, termIDs: &termIDs)
+            let throughReadings = SentenceWords(range: sentence.range, of: bytes, readings: &readings, termIDs: &termIDs)
             let direct = SentenceWords(tokens: tokens, lexicon: Self.lexicon)
+            // Texts included: those the readings kept are those decoded from the bytes.
             #expect(throughReadings.tokens == direct.tokens)
             #expect(throughReadings.lowered == direct.lowered)
             #expect(throughReadings.terms == direct.terms)
@@ -91,7 +93,7 @@ import Testing
         for text in Self.texts + Self.texts.reversed() {
             let bytes = Array(text.utf8)
             for token in Terms.tokens(in: bytes, range: 0..<bytes.count) {
-                let index = readings.index(of: token, in: bytes)
+                let index = readings.index(ofWordAt: token.range, in: bytes)
                 let key = Array(bytes[token.range])
                 #expect(index == indexByBytes[key, default: indexByBytes.count])
                 indexByBytes[key] = index
@@ -114,8 +116,7 @@ import Testing
                 let plain = SentenceWords(bytes: bytes, range: sentence.range, lexicon: Self.lexicon)
                 for term in Set(plain.terms.compactMap { $0 }) { counts[term, default: 0] += 1 }
                 var termIDs: [Int] = []
-                _ = SentenceWords(tokens: Terms.tokens(in: bytes, range: sentence.range), of: bytes,
-                                  readings: &readings, termIDs: &termIDs)
+                _ = SentenceWords(range: sentence.range, of: bytes, readings: &readings, termIDs: &termIDs)
                 for id in termIDs { readings.count(term: id, inSentence: index) }
             }
             let found = Dictionary(uniqueKeysWithValues: readings.documentTerms.map {
