@@ -23,7 +23,8 @@ public struct ClaimExtractor: Sendable {
 
     /// A match that a value reader accepted, before overlaps between rules are settled.
     private struct Candidate {
-        var rule: Rule
+        /// The rule's index in the rule set: a `Rule` holds a dozen references, and candidates are copied.
+        var ruleIndex: Int
         var value: Value
         var span: Range<Int>
         var valueSpan: Range<Int>
@@ -45,7 +46,7 @@ public struct ClaimExtractor: Sendable {
         var reads = valueReads.borrow()
         defer { valueReads.giveBack(reads) }
         reads.startDocument(context: ReadingContext(documentDate: document.date))
-        for rule in ruleSet.rules {
+        for (ruleIndex, rule) in ruleSet.rules.enumerated() {
             guard let reader = ValueMacros.reader(forKind: rule.kind) else { continue }
             for pattern in rule.patterns {
                 let matches: [PatternMatch]
@@ -79,7 +80,7 @@ public struct ClaimExtractor: Sendable {
                         if span.upperBound == valueSpan.upperBound { span = span.lowerBound..<(span.upperBound - 1) }
                         valueSpan = valueSpan.lowerBound..<(valueSpan.upperBound - 1)
                     }
-                    candidates.append(Candidate(rule: rule, value: value, span: span, valueSpan: valueSpan,
+                    candidates.append(Candidate(ruleIndex: ruleIndex, value: value, span: span, valueSpan: valueSpan,
                                                 sentenceIndex: sentenceIndex, keyRanges: rule.key.map { match.groups[$0] }))
                 }
             }
@@ -88,7 +89,9 @@ public struct ClaimExtractor: Sendable {
         let valueSpans = accepted.map(\.valueSpan)
         var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans,
                                       words: sentenceWords)
+        let rules = ruleSet.rules
         return accepted.map { candidate in
+            let rule = rules[candidate.ruleIndex]
             let sentence = sentences.sentence(candidate.sentenceIndex)
             let features = features(of: candidate.valueSpan, in: sentence)
             var span = candidate.span
@@ -107,7 +110,7 @@ public struct ClaimExtractor: Sendable {
                     span = span.lowerBound..<head.range.upperBound
                 }
             }
-            if key.isEmpty, let word = candidate.rule.keyWord {
+            if key.isEmpty, let word = rule.keyWord {
                 keyWords = [Terms.stem(word.lowercased())]
                 key = [ruleSet.lexicon.canonical(keyWords[0])]
             }
@@ -118,10 +121,9 @@ public struct ClaimExtractor: Sendable {
                 value = bound
                 assertion = .stated
             }
-            return Claim(ruleID: candidate.rule.id, kind: candidate.rule.kind, severity: candidate.rule.severity,
-                         message: candidate.rule.message, value: value, span: span,
-                         valueSpan: candidate.valueSpan, sentenceIndex: candidate.sentenceIndex, key: key,
-                         keyWords: keyWords, context: features.context, words: features.words,
+            return Claim(ruleID: rule.id, kind: rule.kind, severity: rule.severity, message: rule.message,
+                         value: value, span: span, valueSpan: candidate.valueSpan,
+                         sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords, context: features.context, words: features.words,
                          entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
                          event: features.event, assertion: assertion)
         }
@@ -154,7 +156,7 @@ public struct ClaimExtractor: Sendable {
     /// Keeps, among matches whose values overlap, the one of the higher-priority rule, then the longer value.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         // Indexes are sorted rather than the candidates, which are large: a sort moves each many times.
-        let keys = candidates.map { (priority: $0.rule.priority, span: $0.valueSpan) }
+        let keys = candidates.map { (priority: ruleSet.rules[$0.ruleIndex].priority, span: $0.valueSpan) }
         let ranked = keys.indices.sorted {
             if keys[$0].priority != keys[$1].priority { return keys[$0].priority > keys[$1].priority }
             if keys[$0].span.count != keys[$1].span.count { return keys[$0].span.count > keys[$1].span.count }
