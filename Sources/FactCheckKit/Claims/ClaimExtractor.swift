@@ -123,7 +123,8 @@ public struct ClaimExtractor: Sendable {
             }
             return Claim(ruleID: rule.id, kind: rule.kind, severity: rule.severity, message: rule.message,
                          value: value, span: span, valueSpan: candidate.valueSpan,
-                         sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords, context: features.context, words: features.words,
+                         sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
+                         context: features.context, words: features.words,
                          entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
                          event: features.event, assertion: assertion)
         }

@@ -48,7 +48,8 @@ public struct DocumentFacts: Sendable {
         var sentence: (index: Int, text: String)?
         passages = withPassages ? claims.map { claim in
             if sentence?.index != claim.sentenceIndex {
-                sentence = (claim.sentenceIndex, document.readableText(of: document.sentences[claim.sentenceIndex].range))
+                let range = document.sentences[claim.sentenceIndex].range
+                sentence = (claim.sentenceIndex, document.readableText(of: range))
             }
             return Checker.passage(of: claim, in: document, sentence: sentence!.text)
         } : []

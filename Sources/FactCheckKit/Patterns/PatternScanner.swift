@@ -157,7 +157,8 @@ public struct PatternScanner: ~Copyable {
             }
             count = numbers.count
         }
-        return PatternMatch(range: vector[0]..<vector[1], groups: MatchGroups(names: pattern.groupNames, ranges: ranges))
+        return PatternMatch(range: vector[0]..<vector[1],
+                            groups: MatchGroups(names: pattern.groupNames, ranges: ranges))
     }
 
     /// Where the search for the next match begins: the end of `range`, or, after an empty match, the next whole

@@ -142,7 +142,9 @@ extension FactRecord {
             // Low byte first: eight appends of a shifted integer cost less than appending a buffer of them
             // (Array.append(contentsOf:) of raw bytes, about 100 instructions a call).
             let bits = value.bitPattern
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+            }
         }
 
         mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }

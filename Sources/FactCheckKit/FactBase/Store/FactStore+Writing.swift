@@ -297,7 +297,8 @@ extension FactStore {
 
     /// Writes the decimal digits of `value` at `start` of `buffer`, as `String(value)` writes them; returns where
     /// they end.
-    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                                     at start: Int) -> Int {
         var end = start
         if value < 0 {
             buffer[end] = UInt8(ascii: "-")
