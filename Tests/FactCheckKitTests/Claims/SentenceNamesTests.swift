@@ -35,4 +35,17 @@ import Testing
         #expect(Self.lexicon.titles.contains("gov"))
         #expect(Self.lexicon.aliases.contains { $0.words == ["kremlin", "leader"] && $0.name == "Vladimir Putin" })
     }
+
+    /// A mention's surname and whether it is a full name, read from its bytes for a plain name, agree with
+    /// splitting the name at its spaces, for plain names and names beyond ASCII or with a carriage return.
+    @Test(arguments: ["Yuri Zenkovich", "Lukashenko", "J Smith", "Ann B", "A", "", "  Double  Spaced ", "Łukasz Ó",
+                      "Zoë Smith", "Carriage\r\nReturn", "Mary Ann Evans", "X Y"])
+    func mentionWordsAgreeWithSplittingAtSpaces(_ name: String) {
+        let words = name.split(separator: " ")
+        for titled in [false, true] {
+            let mention = SentenceNames.Mention(name: name, tokens: 0..<1, titled: titled)
+            #expect(mention.surname == (words.count > 1 ? words.last!.lowercased() : nil))
+            #expect(mention.isFullName == ((words.count >= 2 || titled) && words.allSatisfy { $0.count >= 2 }))
+        }
+    }
 }
