@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The readings of the distinct words met so far (lower-cased text, word classes, term), each worked out once
+/// The readings of the distinct words met so far (text, lower-cased text, word classes, term), each worked out once
 /// and found again by the word's bytes; and, for the document being read, how many sentences each term is in.
 ///
 /// Reading a word costs two String-keyed lookups (`Lexicon.wordClasses`, `Lexicon.canonical`), a stemming and
