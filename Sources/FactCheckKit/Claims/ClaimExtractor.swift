@@ -33,10 +33,14 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The claims of a document, in text order.
-    /// - Parameter sentenceWords: the words of each sentence, when the caller has them already (a fact base
-    ///   reads every sentence for its statistics); read here otherwise, for the sentences that hold claims.
+    /// - Parameters:
+    ///   - sentenceWords: the words of each sentence, when the caller has them already (a fact base reads every
+    ///     sentence for its statistics); read here otherwise, for the sentences that hold claims.
+    ///   - keepingWords: whether each claim keeps the word each of its context terms was read from
+    ///     (`Claim.words`), which explains a draft claim's alignment; a source's claims (facts) never use them.
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
-    public func claims(in document: Document, sentenceWords: [SentenceWords]? = nil) throws(ExtractionError) -> [Claim] {
+    public func claims(in document: Document, sentenceWords: [SentenceWords]? = nil,
+                       keepingWords: Bool = true) throws(ExtractionError) -> [Claim] {
         var scanner = PatternScanner()
         var starts = startFinders.borrow()
         defer { startFinders.giveBack(starts) }
@@ -93,7 +97,7 @@ public struct ClaimExtractor: Sendable {
         return accepted.map { candidate in
             let rule = rules[candidate.ruleIndex]
             let sentence = sentences.sentence(candidate.sentenceIndex)
-            let features = features(of: candidate.valueSpan, in: sentence)
+            let features = features(of: candidate.valueSpan, in: sentence, keepingWords: keepingWords)
             var span = candidate.span
             var key: [String] = []
             var keyWords: [String] = []
@@ -173,7 +177,7 @@ public struct ClaimExtractor: Sendable {
     /// Context terms weighted by distance (in words) from the value, the event the claim's clause names, and whether
     /// that clause states, denies or supposes. Words inside any claim's value are not context: they are what a
     /// draft may have changed. The names of the sentence, the same for each of its claims, are in `sentence`.
-    private func features(of valueSpan: Range<Int>, in sentence: ClaimSentence)
+    private func features(of valueSpan: Range<Int>, in sentence: ClaimSentence, keepingWords: Bool)
         -> (context: [String: Double], words: [String: String], event: String?, assertion: Assertion) {
         let tokens = sentence.words.tokens
         let clauses = sentence.clauses
@@ -245,13 +249,13 @@ public struct ClaimExtractor: Sendable {
             // Every term is weighed (each comes from a token or a stand-in, and every place weighs more than
             // nothing): the sentence's term → index table, its values mapped, without hashing a term again.
             context = sentence.contextTermIndex.mapValues { weights[$0] }
-            words = sentence.contextTermIndex.mapValues { word(at: weightWords[$0]) }
+            words = keepingWords ? sentence.contextTermIndex.mapValues { word(at: weightWords[$0]) } : [:]
         } else {
             var someContext = [String: Double](minimumCapacity: weights.count)
-            var someWords = [String: String](minimumCapacity: weights.count)
+            var someWords = [String: String](minimumCapacity: keepingWords ? weights.count : 0)
             for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
                 someContext[term] = weights[index]
-                someWords[term] = word(at: weightWords[index])
+                if keepingWords { someWords[term] = word(at: weightWords[index]) }
             }
             context = someContext
             words = someWords

@@ -42,7 +42,8 @@ public struct DocumentFacts: Sendable {
                 for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.insert(term) }
             }
         }
-        let claims = try extractor.claims(in: document, sentenceWords: sentenceWords)
+        // A fact's claim is aligned with, never explained: the words its context terms were read from are not kept.
+        let claims = try extractor.claims(in: document, sentenceWords: sentenceWords, keepingWords: false)
         self.claims = claims
         // Claims come in text order: those of one sentence, one after another, share its text.
         var sentence: (index: Int, text: String)?

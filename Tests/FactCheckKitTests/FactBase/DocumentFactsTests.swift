@@ -40,6 +40,15 @@ import Testing
         let claims = try Self.extractor.claims(in: document)
         #expect(facts.claims.map(\.valueSpan) == claims.map(\.valueSpan))
         #expect(facts.claims.map(\.context) == claims.map(\.context))
-        #expect(facts.claims.map(\.words) == claims.map(\.words))
+        #expect(facts.claims.map(\.key) == claims.map(\.key))
+        #expect(facts.claims.map(\.value) == claims.map(\.value))
+        #expect(facts.claims.map(\.names) == claims.map(\.names))
+        #expect(facts.claims.map(\.event) == claims.map(\.event))
+        #expect(facts.claims.map(\.assertion) == claims.map(\.assertion))
+        // A fact's claim keeps no words (`keepingWords`); a draft's claims have them.
+        let factsKeepNoWords = facts.claims.allSatisfy { $0.words.isEmpty }
+        let draftClaimsKeepWords = claims.isEmpty || claims.contains { !$0.words.isEmpty }
+        #expect(factsKeepNoWords)
+        #expect(draftClaimsKeepWords)
     }
 }
