@@ -83,9 +83,12 @@ public struct FragmentStartFinder: Sendable {
         for index in found.indices { found[index].removeAll(keepingCapacity: true) }
         let tables = tables
         let byteKinds = UnsafeBufferPointer(tables.byteKinds)
+        let quietInWord = UnsafeBufferPointer(tables.quietInWord)
         subject.withUnsafeBufferPointer { bytes in
             var previousIsWord = false
             for index in bytes.indices {
+                // Most bytes are letters inside a word, where nothing starts: one load tells.
+                if previousIsWord, quietInWord[Int(bytes[index])] { continue }
                 let kind = byteKinds[Int(bytes[index])]
                 var startsHere = tables.starts(at: index, in: bytes, kind: kind, previousIsWord: previousIsWord)
                 previousIsWord = kind & Tables.wordByte != 0
@@ -139,6 +142,9 @@ extension FragmentStartFinder {
         static let wordLeadByte: StartSet = 1 << 63
         /// What the loop over every byte needs to know of a byte, in one load: 256 entries of the bits above.
         let byteKinds: UnsafeMutableBufferPointer<StartSet>
+        /// For each byte, whether it is a word byte at which no start can hold after another word byte (where no
+        /// word boundary lies): no start lists it as a character or before digits.
+        let quietInWord: UnsafeMutableBufferPointer<Bool>
         /// For each byte, the starts that begin with it where a word boundary lies before it: digits beginning words.
         let boundaryCharacterStarts: UnsafeMutableBufferPointer<StartSet>
         /// For each byte, the starts that begin with it where a digit follows: ASCII `charactersBeforeDigits`.
@@ -201,6 +207,10 @@ extension FragmentStartFinder {
             for byte in 0...UInt8.max where tree.beginsAWord(byte) {
                 byteKinds[Int(byte)] |= Self.wordLeadByte
             }
+            quietInWord = FoldedByteTree.rawCopy((0...UInt8.max).map { byte in
+                Self.isWordByte(byte) && byteKinds[Int(byte)] & Self.characterStarts == 0
+                    && beforeDigitStarts[Int(byte)] == 0
+            })
             self.byteKinds = FoldedByteTree.rawCopy(byteKinds)
             self.boundaryCharacterStarts = FoldedByteTree.rawCopy(boundaryCharacterStarts)
             self.beforeDigitStarts = FoldedByteTree.rawCopy(beforeDigitStarts)
@@ -212,6 +222,7 @@ extension FragmentStartFinder {
         }
 
         deinit {
+            quietInWord.deallocate()
             byteKinds.deallocate()
             boundaryCharacterStarts.deallocate()
             beforeDigitStarts.deallocate()
