@@ -98,20 +98,25 @@ public struct SentenceNames: Sendable {
     init(tokens: [Terms.Token], lowered: [String], terms: [String?], classes: [WordClass], lexicon: Lexicon,
          excluding isExcluded: (Int) -> Bool = { _ in false }) {
         var mentions: [Mention] = []
-        var consumed = [Bool](repeating: false, count: tokens.count)
-        for start in tokens.indices where !consumed[start] && classes[start].contains(.aliasStart) {
-            guard let alias = lexicon.aliases.first(where: { alias in
-                start + alias.words.count <= tokens.count
-                    && lowered[start..<(start + alias.words.count)].elementsEqual(alias.words)
-            }) else { continue }
-            let range = start..<(start + alias.words.count)
-            mentions.append(Mention(name: alias.name, tokens: range, titled: true, isAlias: true))
-            for index in range { consumed[index] = true }
+        // Which tokens an alias took; left empty (none) for a sentence without a word that can begin one, nearly
+        // every sentence, so that no array is made for it.
+        var consumed: [Bool] = []
+        if classes.contains(where: { $0.contains(.aliasStart) }) {
+            consumed = [Bool](repeating: false, count: tokens.count)
+            for start in tokens.indices where !consumed[start] && classes[start].contains(.aliasStart) {
+                guard let alias = lexicon.aliases.first(where: { alias in
+                    start + alias.words.count <= tokens.count
+                        && lowered[start..<(start + alias.words.count)].elementsEqual(alias.words)
+                }) else { continue }
+                let range = start..<(start + alias.words.count)
+                mentions.append(Mention(name: alias.name, tokens: range, titled: true, isAlias: true))
+                for index in range { consumed[index] = true }
+            }
         }
         // A run of capitalized words, which names someone unless it is all titles.
         var runStart: Int?
         for (index, token) in tokens.enumerated() {
-            if !consumed[index], token.isCapitalized, !token.hasDigit, !isExcluded(index),
+            if consumed.isEmpty || !consumed[index], token.isCapitalized, !token.hasDigit, !isExcluded(index),
                terms[index] != nil || classes[index].contains(.title) {
                 if runStart == nil { runStart = index }
             } else if let start = runStart {
