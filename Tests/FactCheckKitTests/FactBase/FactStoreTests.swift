@@ -87,6 +87,42 @@ import Testing
         }
     }
 
+    /// A build's workers number terms each in their own vocabulary (`WordReadings.vocabulary`), which the writer
+    /// maps to the store's ids: every term's weight must be the in-memory base's, however the documents were shared
+    /// out among the workers.
+    @Test func termWeightsOfAParallelBuildAreThoseOfTheInMemoryBase() throws {
+        let subjects = ["Zenkovich", "the ministry", "Lukashenko", "the court", "Trump", "the council"]
+        let verbs = ["released", "sentenced", "detained", "freed", "pardoned", "charged"]
+        let objects = ["prisoners", "activists", "journalists", "detainees", "lawyers", "students"]
+        var texts: [String: String] = [:]
+        for index in 0..<48 {
+            let sentences = (0..<4).map { offset in
+                let pick = index * 7 + offset * 5
+                return "\(subjects[pick % 6]) \(verbs[(pick / 6) % 6]) \(index + offset) \(objects[(pick / 36 + offset) % 6]) "
+                    + "in week\(index % 9) of term\(offset + index % 3)."
+            }
+            texts["doc-\(index).txt"] = sentences.joined(separator: " ")
+        }
+        let folder = try scratch(texts)
+        let extractor = ClaimExtractor(ruleSet: Self.ruleSet)
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        try store.add(files: try files(in: folder), extractor: extractor)
+        let documents = try files(in: folder).map { try DocumentLoader().load(path: $0, displayPath: $0) }
+        let memory = try FactBase(documents: documents, extractor: extractor)
+        var terms: Set<String> = []
+        for document in documents {
+            for sentence in document.sentences {
+                let words = SentenceWords(bytes: document.readable, range: sentence.range, lexicon: Self.ruleSet.lexicon)
+                terms.formUnion(words.terms.compactMap { $0 })
+            }
+        }
+        #expect(terms.count >= 25)
+        let stored = try store.weights(ofTerms: Array(terms))
+        for term in terms.sorted() {
+            #expect(stored[term] == memory.weight(ofTerm: term), "\(term)")
+        }
+    }
+
     @Test func removingAPathNotInTheBaseChangesNothing() throws {
         let folder = try scratch(["a.txt": Self.exampleText])
         let store = try FactStore(path: folder + "/facts.sqlite", create: true)
