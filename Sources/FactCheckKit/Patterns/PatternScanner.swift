@@ -99,7 +99,7 @@ public struct PatternScanner: ~Copyable {
         // JIT code is called through PCRE2's fast path, which skips the checks pcre2_match makes on every call
         // (about 120 instructions, on each of the hundred or so attempts per document a build makes per pattern).
         // It checks no UTF either, as PCRE2_NO_UTF_CHECK asks.
-        let match = pattern.isJITCompiled ? pcre2_jit_match_8 : pcre2_match_8
+        let attempt = pattern.isJITCompiled ? pcre2_jit_match_8 : pcre2_match_8
         var found: [PatternMatch] = []
         var searchStart = 0
         var next = 0
@@ -112,14 +112,14 @@ public struct PatternScanner: ~Copyable {
                         next += 1
                         continue
                     }
-                    let status = match(code, base, buffer.count, position, UInt32(PCRE2_NO_UTF_CHECK), matchData,
-                                       context)
+                    let status = attempt(code, base, buffer.count, position, UInt32(PCRE2_NO_UTF_CHECK), matchData,
+                                         context)
                     if status == PCRE2_ERROR_NOMATCH {
                         next += 1
                         continue
                     }
                     if status < 0 { return .failure(Self.error(for: status, searchStart: searchStart)) }
-                    let matched = self.match(of: pattern, groupCount: status)
+                    let matched = match(of: pattern, groupCount: status)
                     found.append(matched)
                     searchStart = Self.nextSearchStart(after: matched.range, in: buffer)
                 }

@@ -152,16 +152,13 @@ extension FactRecord {
         mutating func string(_ value: String) {
             // The UTF-8 buffer copied in one go: appending the `utf8` view walks it (a fact's body holds dozens).
             // A native String lends its buffer as it is; another is made native first.
-            let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            func append(_ utf8: UnsafeBufferPointer<UInt8>) {
                 int(utf8.count)
                 bytes.append(contentsOf: utf8)
             }
-            guard done == nil else { return }
+            guard value.utf8.withContiguousStorageIfAvailable(append) == nil else { return }
             var value = value
-            value.withUTF8 { utf8 in
-                int(utf8.count)
-                bytes.append(contentsOf: utf8)
-            }
+            value.withUTF8(append)
         }
 
         mutating func optionalString(_ value: String?) {

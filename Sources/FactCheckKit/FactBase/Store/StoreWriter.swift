@@ -145,6 +145,7 @@ struct StoreWriter {
             binder.bind(claimIDs[index])
             binder.bind(document.facts[index].passage)
         }
+        // Taken out of the dictionary while filled, so that appending to it never copies it.
         var storeIDs = termIDsByVocabulary.removeValue(forKey: document.termIDs.vocabulary) ?? []
         for (index, (term, count)) in document.termCounts.enumerated() {
             let id = document.termIDs.ids[index]
