@@ -39,7 +39,8 @@ struct ScanCommand: ParsableCommand {
             for rule in ruleSet.rules {
                 for pattern in rule.patterns {
                     let literals = pattern.requiredLiterals.map { $0.sorted().joined(separator: "|") } ?? "none known"
-                    print("\(rule.id)\t\(pattern.source)\trequired literals: \(literals)")
+                    let mode = pattern.usesByteMode ? "byte mode" : "UTF mode"
+                    print("\(rule.id)\t\(pattern.source)\trequired literals: \(literals)\t\(mode)")
                 }
             }
             return
@@ -59,7 +60,8 @@ struct ScanCommand: ParsableCommand {
         let anchored = patterns.filter { finder.positions(for: $0) != nil }.count
         print("\(subjects.count) documents, \(String(format: "%.1f", megabytes)) MB, \(patterns.count) patterns of "
             + "\(ruleSet.rules.count) rules, \(anchored) of them anchored where their leading value can begin, "
-            + "\(patterns.filter { $0.requiredLiterals != nil }.count) with required literals")
+            + "\(patterns.filter { $0.requiredLiterals != nil }.count) with required literals, "
+            + "\(patterns.filter(\.usesByteMode).count) matched byte for byte (the others in UTF mode)")
         let matchCount = try checkSameMatches(patterns: patterns, finder: finder, subjects: subjects, paths: documentPaths)
         print("plain and anchored scans find the same \(matchCount) matches (ranges and groups)")
         if perPattern {

@@ -36,6 +36,9 @@ public struct FragmentStartFinder: Sendable {
     private let prefilter: LiteralPrefilter?
     /// Which literals the last subject holds, once the prefilter has read them.
     private var presence: LiteralPresence?
+    /// Whether the last subject holds a character that only UTF mode matches caselessly for an ASCII letter
+    /// (`Pattern.holdsCaseFoldingCharacters`): its byte-mode patterns are matched with their UTF code.
+    public private(set) var subjectHoldsCaseFoldingCharacters = false
 
     /// A finder for the starts of those `patterns` that have one (see `Pattern.start`), and for the required
     /// literals of all of them.
@@ -77,6 +80,7 @@ public struct FragmentStartFinder: Sendable {
     public mutating func find(in subject: [UInt8]) {
         if presence == nil, let table = prefilter?.tableAfterCountingSubject() { presence = LiteralPresence(table: table) }
         presence?.find(in: subject)
+        subjectHoldsCaseFoldingCharacters = subject.withUnsafeBufferPointer { Pattern.holdsCaseFoldingCharacters($0) }
         // Moved out of `self` while filled, so that appending never copies them.
         var found = positions
         positions = []

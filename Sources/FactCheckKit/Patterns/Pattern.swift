@@ -1,7 +1,12 @@
 import CPCRE2
 import Foundation
 
-/// A compiled PCRE2 pattern: UTF-8, JIT-compiled where the library supports it, with named groups.
+/// A compiled PCRE2 pattern over UTF-8, JIT-compiled where the library supports it, with named groups.
+///
+/// The pattern is written for PCRE2's UTF mode. Where `ByteModeSource` can rewrite it to match the same byte for
+/// byte, the rewrite is what is compiled and matched, about 30% faster, and the UTF code is compiled only for the
+/// rare subject that needs it (`needsUnicodeMode(for:)`); otherwise, and to report an error in the pattern (at a
+/// scalar offset of `source`), it is compiled in UTF mode.
 ///
 /// This is the only type (with `PatternScanner`) that calls into PCRE2. Compiled code is immutable and shared
 /// between threads; each scan allocates its own match data.
@@ -25,14 +30,25 @@ public final class Pattern: @unchecked Sendable {
         var size = 0
         return pcre2_pattern_info_8(anchoredCode ?? lazyUnanchoredCode, UInt32(PCRE2_INFO_JITSIZE), &size) == 0 && size > 0
     }
+    /// Whether letters match without regard to case.
+    let caseless: Bool
     /// Where every match begins, for a pattern that opens with a value macro; nil for a pattern that must be
     /// tried at every position.
     let start: FragmentStart?
-    /// The pattern compiled with PCRE2_ANCHORED, for a pattern with a `start`.
+    /// The pattern compiled with PCRE2_ANCHORED, for a pattern with a `start`; in byte mode when `usesByteMode`.
     let anchoredCode: OpaquePointer?
+    /// Whether the codes matched by default are the byte-mode rewrite of `source` (`ByteModeSource`).
+    public let usesByteMode: Bool
+    /// What those codes are compiled from, and with which options: `source` with PCRE2_UTF, or its rewrite.
+    private let compiledSource: String
     private let options: UInt32
+    /// `options` with PCRE2_UTF, for `source` itself.
+    private let unicodeOptions: UInt32
     private let lock = NSLock()
     private var lazyUnanchoredCode: OpaquePointer?
+    /// Beside byte-mode codes, the UTF codes for a subject that needs them, compiled on first use; interpreted.
+    private var lazyUnicodeAnchoredCode: OpaquePointer?
+    private var lazyUnicodeUnanchoredCode: OpaquePointer?
     private var lazyRequiredLiterals: Set<String>??
 
     /// Literals (ASCII letters lowercase) one of which every match contains, compared ASCII-caselessly; nil when none are
@@ -58,23 +74,43 @@ public final class Pattern: @unchecked Sendable {
 
     /// Compiles a pattern whose every match begins where `start` holds (its lookahead opens the pattern, outside
     /// any alternation or optional group), or, for a nil `start`, one that may match anywhere.
-    /// - Parameter jit: JIT-compile it now; without, `compileJIT()` must run before the pattern is shared or
-    ///   matched fast (the rule loader JIT-compiles all its patterns at once, on every core).
-    init(_ source: String, caseless: Bool = true, start: FragmentStart?, jit: Bool = true) throws(PatternError) {
+    /// - Parameters:
+    ///   - jit: JIT-compile it now; without, `compileJIT()` must run before the pattern is shared or matched fast
+    ///     (the rule loader JIT-compiles all its patterns at once, on every core).
+    ///   - byteMode: match the byte-mode rewrite where there is one; false keeps UTF mode (tests compare the two).
+    init(_ source: String, caseless: Bool = true, start: FragmentStart?, jit: Bool = true,
+         byteMode: Bool = true) throws(PatternError) {
         self.source = source
+        self.caseless = caseless
         self.start = start
         // UCP is off on purpose: it makes \d, \w and \b Unicode-aware and costs about 5x in throughput.
-        var options = UInt32(PCRE2_UTF)
-        if caseless { options |= UInt32(PCRE2_CASELESS) }
-        self.options = options
-        let compiled = try Pattern.compile(source, options: start == nil ? options : options | UInt32(PCRE2_ANCHORED))
+        let byteOptions = caseless ? UInt32(PCRE2_CASELESS) : 0
+        unicodeOptions = byteOptions | UInt32(PCRE2_UTF)
+        let anchoring = start == nil ? 0 : UInt32(PCRE2_ANCHORED)
+        var compiled: OpaquePointer?
+        var rewrite: String?
+        if byteMode, let translated = ByteModeSource.translating(source),
+           let code = try? Pattern.compile(translated, options: byteOptions | anchoring) {
+            compiled = code
+            rewrite = translated
+        }
+        usesByteMode = compiled != nil
+        compiledSource = rewrite ?? source
+        options = usesByteMode ? byteOptions : unicodeOptions
+        let code: OpaquePointer
+        if let compiled {
+            code = compiled
+        } else {
+            code = try Pattern.compile(source, options: unicodeOptions | anchoring)
+        }
         if start == nil {
-            lazyUnanchoredCode = compiled
+            lazyUnanchoredCode = code
             anchoredCode = nil
         } else {
-            anchoredCode = compiled
+            anchoredCode = code
         }
-        let numbers = Pattern.readNameTable(compiled)
+        // The rewrite adds no capturing group: its groups and names are those of `source`.
+        let numbers = Pattern.readNameTable(code)
         groupNumbers = numbers
         groupNames = numbers.keys.sorted()
         groupNumbersByName = groupNames.map { numbers[$0]! }
@@ -98,8 +134,54 @@ public final class Pattern: @unchecked Sendable {
     }
 
     deinit {
-        if let lazyUnanchoredCode { pcre2_code_free_8(lazyUnanchoredCode) }
-        if let anchoredCode { pcre2_code_free_8(anchoredCode) }
+        for code in [lazyUnanchoredCode, anchoredCode, lazyUnicodeUnanchoredCode, lazyUnicodeAnchoredCode] {
+            if let code { pcre2_code_free_8(code) }
+        }
+    }
+
+    /// Whether `subject` must be matched with the UTF code: a byte-mode pattern and a subject with KELVIN SIGN or
+    /// LATIN SMALL LETTER LONG S, which PCRE2 takes caselessly for k and s only in UTF mode.
+    func needsUnicodeMode(for subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        usesByteMode && Pattern.holdsCaseFoldingCharacters(subject)
+    }
+
+    /// Whether `subject` holds KELVIN SIGN (E2 84 AA) or LATIN SMALL LETTER LONG S (C5 BF): the only characters
+    /// beyond ASCII that PCRE2's caseless UTF matching takes for an ASCII letter (k and s).
+    static func holdsCaseFoldingCharacters(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        holds([0xE2, 0x84, 0xAA], in: subject) || holds([0xC5, 0xBF], in: subject)
+    }
+
+    /// Whether `needle` occurs in `subject`: memchr finds its first byte, which in most text never occurs.
+    private static func holds(_ needle: [UInt8], in subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = subject.baseAddress else { return false }
+        var position = 0
+        while position + needle.count <= subject.count,
+              let found = memchr(base + position, Int32(needle[0]), subject.count - position) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if offset + needle.count <= subject.count,
+               needle.indices.allSatisfy({ subject[offset + $0] == needle[$0] }) {
+                return true
+            }
+            position = offset + 1
+        }
+        return false
+    }
+
+    /// The code in UTF mode (the anchored one or the one that finds a match at or after any offset), for a
+    /// subject that needs it: the code matched by default unless `usesByteMode`, else compiled on first use.
+    /// - Throws: `PatternError.invalid` if PCRE2 refuses in UTF mode what it compiled byte for byte.
+    func unicodeCode(anchored: Bool) throws(PatternError) -> OpaquePointer {
+        guard usesByteMode else {
+            guard anchored else { return try unanchoredCode() }
+            guard let anchoredCode else { preconditionFailure("\(source) has no start to anchor at") }
+            return anchoredCode
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = anchored ? lazyUnicodeAnchoredCode : lazyUnicodeUnanchoredCode { return known }
+        let compiled = try Pattern.compile(source, options: unicodeOptions | (anchored ? UInt32(PCRE2_ANCHORED) : 0))
+        if anchored { lazyUnicodeAnchoredCode = compiled } else { lazyUnicodeUnanchoredCode = compiled }
+        return compiled
     }
 
     /// The code that finds a match at or after any offset: compiled with the pattern when it has no `start`,
@@ -109,7 +191,7 @@ public final class Pattern: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let lazyUnanchoredCode { return lazyUnanchoredCode }
-        let compiled = try Pattern.compile(source, options: options)
+        let compiled = try Pattern.compile(compiledSource, options: options)
         pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
         lazyUnanchoredCode = compiled
         return compiled

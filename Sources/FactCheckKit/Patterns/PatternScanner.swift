@@ -68,7 +68,20 @@ public struct PatternScanner: ~Copyable {
     /// - Throws: `PatternError.limitExceeded` (at the offset the failing search began) when a match attempt runs
     ///   past the limits.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8]) throws(PatternError) -> [PatternMatch] {
-        let code = try pattern.unanchoredCode()
+        if !subject.withUnsafeBufferPointer({ pattern.needsUnicodeMode(for: $0) }) {
+            let found = try search(with: pattern.unanchoredCode(), of: pattern, in: subject)
+            // Byte for byte, PCRE2 also tries the positions inside a character, which UTF mode never tries; only an
+            // empty match, of assertions alone, can begin there (`ByteModeSource`). A subject where one did is
+            // searched again in UTF mode.
+            guard pattern.usesByteMode, found.contains(where: { Self.beginsInsideCharacter($0.range, in: subject) })
+            else { return found }
+        }
+        return try search(with: pattern.unicodeCode(anchored: false), of: pattern, in: subject)
+    }
+
+    /// Every non-overlapping match of `code`, compiled from `pattern`, in `subject`.
+    private mutating func search(with code: OpaquePointer, of pattern: Pattern,
+                                 in subject: [UInt8]) throws(PatternError) -> [PatternMatch] {
         var found: [PatternMatch] = []
         var start = 0
         let result: Result<Void, PatternError> = subject.withUnsafeBufferPointer { buffer in
@@ -87,6 +100,11 @@ public struct PatternScanner: ~Copyable {
         return found
     }
 
+    /// Whether `range` begins at a UTF-8 continuation byte of `subject`, inside a character.
+    private static func beginsInsideCharacter(_ range: Range<Int>, in subject: [UInt8]) -> Bool {
+        range.lowerBound < subject.count && subject[range.lowerBound] & 0xC0 == 0x80
+    }
+
     /// The same matches as `matches(of:in:)`, found by trying the anchored `pattern` only at `starts`: the
     /// positions where its `start` holds, ascending (`FragmentStartFinder.positions(for:)`). No match can begin
     /// anywhere else, so trying each start at or after the end of the previous match, in order, finds the leftmost
@@ -95,11 +113,21 @@ public struct PatternScanner: ~Copyable {
     /// - Precondition: `pattern` has a `start`.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8],
                                  startingAt starts: [Int]) throws(PatternError) -> [PatternMatch] {
-        guard let code = pattern.anchoredCode else { preconditionFailure("\(pattern.source) has no start to anchor at") }
+        let needsUnicode = subject.withUnsafeBufferPointer { pattern.needsUnicodeMode(for: $0) }
+        return try matches(of: pattern, in: subject, startingAt: starts, unicode: needsUnicode)
+    }
+
+    /// `matches(of:in:startingAt:)`, with the UTF code when `unicode` (`Pattern.needsUnicodeMode(for:)`).
+    private mutating func matches(of pattern: Pattern, in subject: [UInt8], startingAt starts: [Int],
+                                  unicode: Bool) throws(PatternError) -> [PatternMatch] {
+        guard let anchoredCode = pattern.anchoredCode else {
+            preconditionFailure("\(pattern.source) has no start to anchor at")
+        }
+        let code = unicode ? try pattern.unicodeCode(anchored: true) : anchoredCode
         // JIT code is called through PCRE2's fast path, which skips the checks pcre2_match makes on every call
         // (about 120 instructions, on each of the hundred or so attempts per document a build makes per pattern).
-        // It checks no UTF either, as PCRE2_NO_UTF_CHECK asks.
-        let attempt = pattern.isJITCompiled ? pcre2_jit_match_8 : pcre2_match_8
+        // It checks no UTF either, as PCRE2_NO_UTF_CHECK asks. The UTF code beside a byte-mode one is interpreted.
+        let attempt = pattern.isJITCompiled && !unicode ? pcre2_jit_match_8 : pcre2_match_8
         var found: [PatternMatch] = []
         var searchStart = 0
         var next = 0
@@ -137,7 +165,8 @@ public struct PatternScanner: ~Copyable {
                                  startingWhere finder: FragmentStartFinder) throws(PatternError) -> [PatternMatch] {
         guard finder.mayMatch(pattern) else { return [] }
         if let starts = finder.positions(for: pattern) {
-            return try matches(of: pattern, in: subject, startingAt: starts)
+            return try matches(of: pattern, in: subject, startingAt: starts,
+                               unicode: pattern.usesByteMode && finder.subjectHoldsCaseFoldingCharacters)
         }
         return try matches(of: pattern, in: subject)
     }
