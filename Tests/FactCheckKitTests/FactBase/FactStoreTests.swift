@@ -68,6 +68,40 @@ import Testing
         #expect(try store.integrityCheck() == "ok")
     }
 
+    /// A document's facts are the ids its row names (`first_fact_id`, for `fact_count`): after documents are
+    /// replaced and removed in the middle and at the end, each still finds exactly its own.
+    @Test func eachDocumentNamesTheRangeOfItsFacts() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "In 2021, 1,300 detainees were held in 12 prisons.",
+                                  "c.txt": "Zenkovich was sentenced to 11 years in 2021 and freed 16 prisoners."])
+        let path = folder + "/facts.sqlite"
+        let store = try FactStore(path: path, create: true)
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        try Data("In 2022, 1,400 detainees were held in 13 prisons and 2 camps.".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        try Data("Zenkovich was sentenced to 12 years.".utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
+        try store.add(files: try files(in: folder), extractor: Self.extractor)
+        try store.remove(paths: [folder + "/a.txt"])
+        try store.add(files: [folder + "/a.txt"], extractor: Self.extractor)
+        let rows = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.path, d.first_fact_id, d.fact_count, count(f.id), min(f.id), max(f.id)
+                FROM documents d LEFT JOIN facts f ON f.document_id = d.id GROUP BY d.id ORDER BY d.path
+                """)
+        }
+        #expect(rows.map { URL(fileURLWithPath: $0[0] as String).lastPathComponent } == ["a.txt", "b.txt", "c.txt"])
+        for row in rows {
+            let (first, count): (Int64, Int64) = (row[1], row[2])
+            #expect(count > 0 && row[3] as Int64 == count, "\(row)")
+            #expect(row[4] as Int64 == first && row[5] as Int64 == first + count - 1, "\(row)")
+        }
+        let fresh = try FactStore(path: folder + "/fresh.sqlite", create: true)
+        try fresh.add(files: try files(in: folder), extractor: Self.extractor)
+        let (grown, built) = (try store.statistics(), try fresh.statistics())
+        #expect(grown.facts == built.facts && grown.terms == built.terms && grown.sentences == built.sentences)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
     @Test func statisticsAfterChangesEqualThoseOfAFreshBuild() throws {
         let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "Zenkovich was sentenced to 11 years in 2021."])
         let grown = try FactStore(path: folder + "/grown.sqlite", create: true)

@@ -17,8 +17,6 @@ extension FactStore {
         var termCounts: [(term: String, count: Int)]
         /// The terms' ids in the vocabulary of the worker that read them (`DocumentFacts.termIDs`).
         var termIDs: (vocabulary: Int, ids: [Int])
-        /// `termCounts` as the documents table keeps them: a line "term<TAB>count" each.
-        var termCountsText: String
         var nameTerms: [String]
         /// `nameTerms` as the documents table keeps them: one a line.
         var nameTermsText: String
@@ -261,59 +259,8 @@ extension FactStore {
             path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
             format: document.format.rawValue, sentenceCount: contribution.sentenceCount, termCounts: termCounts,
             termIDs: contribution.termIDs,
-            termCountsText: Self.lines(of: termCounts),
             nameTerms: nameTerms, nameTermsText: nameTerms.joined(separator: "\n"),
             entities: entities, entitiesText: entities.joined(separator: "\n"),
             facts: facts))
-    }
-
-    /// Term counts as the documents table keeps them: "term<TAB>count" lines. Written straight into the String's
-    /// storage: string interpolation, joining and even appending to a String or an array cost more here than the
-    /// rest of preparing a document for the writer (callgrind, 1,000 archive documents: 36 million instructions
-    /// appending to an array, 16 million so).
-    static func lines(of termCounts: [(term: String, count: Int)]) -> String {
-        // A count has at most 20 digits and a sign; each line one separator.
-        let capacity = termCounts.reduce(0) { $0 + $1.term.utf8.count + 23 }
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var end = 0
-            for (index, entry) in termCounts.enumerated() {
-                if index > 0 {
-                    buffer[end] = UInt8(ascii: "\n")
-                    end += 1
-                }
-                var term = entry.term
-                term.withUTF8 { utf8 in
-                    guard let source = utf8.baseAddress else { return }
-                    (buffer.baseAddress! + end).update(from: source, count: utf8.count)
-                    end += utf8.count
-                }
-                buffer[end] = UInt8(ascii: "\t")
-                end += 1
-                end = writeDecimal(entry.count, into: buffer, at: end)
-            }
-            return end
-        }
-    }
-
-    /// Writes the decimal digits of `value` at `start` of `buffer`, as `String(value)` writes them; returns where
-    /// they end.
-    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>,
-                                     at start: Int) -> Int {
-        var end = start
-        if value < 0 {
-            buffer[end] = UInt8(ascii: "-")
-            end += 1
-        }
-        let digitsStart = end
-        // The magnitude as unsigned, so that Int.min has one too.
-        var rest = value.magnitude
-        repeat {
-            buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
-            end += 1
-            rest /= 10
-        } while rest > 0
-        var digits = UnsafeMutableBufferPointer(rebasing: buffer[digitsStart..<end])
-        digits.reverse()
-        return end
     }
 }

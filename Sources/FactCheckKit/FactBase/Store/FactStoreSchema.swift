@@ -3,14 +3,17 @@ import GRDB
 /// The store's tables, created and upgraded by versioned migrations.
 ///
 /// - `meta`: key/value facts about the base (the rules fingerprint it was built with, sentence count).
-/// - `documents`: one row per source file: path, content hash, size and modification time, date, format, and
-///   what it added to the statistics (so that removing it can take them back).
+/// - `documents`: one row per source file: path, content hash, size and modification time, date, format, the
+///   first of its facts' ids (a document's facts are inserted together, so their ids run from there for
+///   `fact_count`), and what it added to the statistics (so that removing it can take them back): the sentence
+///   count of each of its terms, by term id (`term_sentences`), and its name terms and entities.
 /// - `contexts`: one row per distinct claim context (`FactRecord.encodeContext`: rule, key, context terms,
 ///   names; everything alignment reads but the value), with its value class, key and number of claims: a
 ///   sentence stated with a hundred different figures is one context, scored once per draft claim.
 /// - `claims`: one row per distinct claim (a context and a value, `FactRecord.encodeValue`), with its number
 ///   of facts: the same sentence on the wire and in a hundred papers is one claim.
-/// - `facts`: one row per claim occurrence: document, claim, and the passage evidence shows.
+/// - `facts`: one row per claim occurrence: document, claim, and the passage evidence shows. A document's facts
+///   are inserted together, after its claims and before its row.
 /// - `terms`: every context term with the number of sentences it occurs in (the aligner's rarity weights).
 /// - `postings`: term → contexts that hold it (with its closeness weight there), by value class: the candidate
 ///   query by context, which sums the overlap and hands over only the contexts that reach it.
@@ -22,7 +25,7 @@ enum FactStoreSchema {
     /// Written into the SQLite header (`PRAGMA application_id`): "FCK1". A database without it is not ours.
     static let applicationID: Int32 = 0x4643_4B31
     /// The schema version, part of the rules fingerprint: a store of an older version is refused until rebuilt.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -114,6 +117,27 @@ enum FactStoreSchema {
                     PRIMARY KEY (term_id, value_class, context_id)
                 ) WITHOUT ROWID;
                 CREATE VIRTUAL TABLE claim_values USING rtree(id, class_low, class_high, low, high, +context_id);
+                """)
+        }
+        // Version 2 found a document's facts through an index on `document_id` (one more B-tree insert per fact)
+        // and kept its term counts as lines of text (a fifth of the store). Now a document's facts are a range of
+        // ids and its term counts pairs of varints by term id. `document_id` is no foreign key any more: SQLite
+        // would look for a removed document's facts by that column, which no index serves; the writer removes
+        // them by their range. The facts are remade empty and the documents kept, as for version 2: the changed
+        // fingerprint asks for `base rebuild`, which re-reads them.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                DROP TABLE facts;
+                CREATE TABLE facts (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL,
+                    claim_id INTEGER NOT NULL REFERENCES claims(id),
+                    passage BLOB NOT NULL
+                );
+                CREATE INDEX facts_by_claim ON facts(claim_id, id);
+                ALTER TABLE documents DROP COLUMN term_counts;
+                ALTER TABLE documents ADD COLUMN term_sentences BLOB NOT NULL DEFAULT x'';
+                ALTER TABLE documents ADD COLUMN first_fact_id INTEGER NOT NULL DEFAULT 0;
                 """)
         }
         return migrator

@@ -39,7 +39,7 @@ struct StoreWriter {
     private var nameTermDeltas: [String: Int] = [:]
     /// Entity name → its alias and the change in the number of documents that use it.
     private var entityDeltas: [String: (alias: String?, documents: Int)] = [:]
-    private var insertFacts = MultiRowInsert(into: "facts", columns: ["document_id", "claim_id", "passage"])
+    private var insertFacts = MultiRowInsert(into: "facts", columns: ["id", "document_id", "claim_id", "passage"])
     private var insertPostings = MultiRowInsert(into: "postings", columns: ["term_id", "value_class", "context_id", "weight"])
     // The statements run once or more per document, bound straight to SQLite (see `StatementBinder`).
     private var insertDocument: StatementBinder
@@ -49,15 +49,19 @@ struct StoreWriter {
     /// Reused for the ids of a document's claims and of a context's terms: no array allocated per document.
     private var claimIDsOfFacts: [Int64] = []
     private var termIDsOfContext: [Int64] = []
+    /// The ids the next document and its first fact get: the largest in the store plus one, as SQLite would
+    /// give them, read when first needed and again after a removal. Given by the writer, a document's row can
+    /// go in after its facts, with the term ids met while storing them, and name where its facts begin.
+    private var nextIDs: (document: Int64, fact: Int64)?
 
     init(db: Database, path: String) throws {
         self.db = db
         self.path = path
         mayHoldUnseenClaims = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claims)") ?? true
         insertDocument = StatementBinder(try db.makeStatement(sql: """
-            INSERT INTO documents(path, content_hash, size, modified, date, format, sentence_count, fact_count,
-                                  term_counts, name_terms, entities)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents(id, path, content_hash, size, modified, date, format, sentence_count, fact_count,
+                                  first_fact_id, term_sentences, name_terms, entities)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         insertContext = StatementBinder(try db.makeStatement(
             sql: "INSERT INTO contexts(signature, value_class, key, body, claim_count) VALUES (?, ?, ?, ?, 1)"))
@@ -94,6 +98,7 @@ struct StoreWriter {
             """)
         termIDs = [:]
         termIDsByVocabulary = [:]
+        nextIDs = nil
         newTerms = []
         firstNewTermID = 1
         sentenceDeltas = []
@@ -114,19 +119,12 @@ struct StoreWriter {
     }
 
     mutating func insert(_ document: FactStore.PreparedDocument) throws {
-        insertDocument.bind(document.path)
-        insertDocument.bind(document.contentHash)
-        insertDocument.bind(document.size)
-        insertDocument.bind(document.modified)
-        insertDocument.bind(document.date)
-        insertDocument.bind(document.format)
-        insertDocument.bind(document.sentenceCount)
-        insertDocument.bind(document.facts.count)
-        insertDocument.bind(document.termCountsText)
-        insertDocument.bind(document.nameTermsText)
-        insertDocument.bind(document.entitiesText)
-        try insertDocument.execute()
-        let documentID = db.lastInsertedRowID
+        if nextIDs == nil {
+            nextIDs = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM documents") ?? 1,
+                       try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM facts") ?? 1)
+        }
+        let (documentID, firstFactID) = nextIDs!
+        nextIDs = (documentID + 1, firstFactID + Int64(document.facts.count))
         // The facts go in together once their claims are stored, which they reference.
         claimIDsOfFacts.removeAll(keepingCapacity: true)
         for fact in document.facts {
@@ -141,19 +139,37 @@ struct StoreWriter {
         }
         let claimIDs = claimIDsOfFacts
         try insertFacts.insert(rowCount: document.facts.count, in: db) { binder, index in
+            binder.bind(firstFactID + Int64(index))
             binder.bind(documentID)
             binder.bind(claimIDs[index])
             binder.bind(document.facts[index].passage)
         }
         // Taken out of the dictionary while filled, so that appending to it never copies it.
         var storeIDs = termIDsByVocabulary.removeValue(forKey: document.termIDs.vocabulary) ?? []
+        var termSentences = FactRecord.Writer(capacity: 3 * document.termCounts.count)
         for (index, (term, count)) in document.termCounts.enumerated() {
             let id = document.termIDs.ids[index]
             if id >= storeIDs.count { storeIDs.append(contentsOf: repeatElement(0, count: id + 1 - storeIDs.count)) }
             if storeIDs[id] == 0 { storeIDs[id] = try termID(term) }
             addSentences(count, toTerm: storeIDs[id])
+            termSentences.int(Int(storeIDs[id]))
+            termSentences.int(count)
         }
         termIDsByVocabulary[document.termIDs.vocabulary] = storeIDs
+        insertDocument.bind(documentID)
+        insertDocument.bind(document.path)
+        insertDocument.bind(document.contentHash)
+        insertDocument.bind(document.size)
+        insertDocument.bind(document.modified)
+        insertDocument.bind(document.date)
+        insertDocument.bind(document.format)
+        insertDocument.bind(document.sentenceCount)
+        insertDocument.bind(document.facts.count)
+        insertDocument.bind(firstFactID)
+        insertDocument.bind(termSentences.bytes)
+        insertDocument.bind(document.nameTermsText)
+        insertDocument.bind(document.entitiesText)
+        try insertDocument.execute()
         sentenceCountDelta += document.sentenceCount
         for term in document.nameTerms { nameTermDeltas[term, default: 0] += 1 }
         for name in document.entities {
@@ -261,15 +277,22 @@ struct StoreWriter {
 
     /// Removes a document and takes back what it added to the statistics.
     mutating func removeDocument(id: Int64) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT sentence_count, term_counts, name_terms, entities FROM documents WHERE id = ?",
-                                         arguments: [id]) else { return }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT sentence_count, term_sentences, name_terms, entities, first_fact_id, fact_count
+            FROM documents WHERE id = ?
+            """, arguments: [id]) else { return }
         try writeFactCounts()
+        // Its facts' ids run from `first_fact_id` for `fact_count`.
+        let (firstFact, factCount): (Int64, Int64) = (row[4], row[5])
+        let facts = [firstFact, firstFact + factCount]
         // A claim goes when its last occurrence does, and a context when its last claim does.
         let claims = try Row.fetchAll(db, sql: """
             SELECT c.id, c.context_id, c.fact_count, count(*), c.signature FROM facts f
-            JOIN claims c ON c.id = f.claim_id WHERE f.document_id = ? GROUP BY c.id
-            """, arguments: [id])
-        try db.execute(sql: "DELETE FROM facts WHERE document_id = ?", arguments: [id])
+            JOIN claims c ON c.id = f.claim_id WHERE f.id >= ? AND f.id < ? GROUP BY c.id
+            """, arguments: StatementArguments(facts))
+        try db.execute(sql: "DELETE FROM facts WHERE id >= ? AND id < ?", arguments: StatementArguments(facts))
+        // The largest ids may have gone: the next are read again.
+        nextIDs = nil
         var claimsGone: [Int64: Int] = [:]
         for claim in claims {
             let claimID: Int64 = claim[0]
@@ -286,11 +309,12 @@ struct StoreWriter {
         for (contextID, gone) in claimsGone.sorted(by: { $0.key < $1.key }) {
             try removeClaims(gone, fromContext: contextID)
         }
-        let termCounts: String = row[1]
-        for line in termCounts.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2, let count = Int(parts[1]) else { continue }
-            addSentences(-count, toTerm: try termID(String(parts[0])))
+        var termSentences = FactRecord.Reader(bytes: [UInt8](row[1] as Data))
+        while !termSentences.isAtEnd {
+            guard let term = termSentences.int(), let count = termSentences.int() else {
+                throw FactStoreError.corrupt(path, detail: "the term counts of document \(id) are unreadable")
+            }
+            addSentences(-count, toTerm: Int64(term))
         }
         sentenceCountDelta -= row[0] as Int
         let names: String = row[2]
