@@ -14,14 +14,19 @@ struct FactRecord {
     // MARK: Encoding
 
     static func encode(claim: Claim, passage: Passage) -> [UInt8] {
-        encodeContext(claim, sortedContext: claim.context.sorted { $0.key < $1.key }) + encodeValue(claim.value)
-            + encodePassage(passage)
+        var writer = Writer()
+        writeContext(claim, sortedContext: claim.context.sorted { $0.key < $1.key }, into: &writer)
+        writeValue(claim.value, into: &writer)
+        writePassage(passage, into: &writer)
+        return writer.bytes
     }
 
     /// The part of a claim alignment reads besides its value: equal bytes mean equal alignments with any draft
     /// claim for equal values. The caller has sorted the claim's context (by term), and needs it too.
-    static func encodeContext(_ claim: Claim, sortedContext context: [(key: String, value: Double)]) -> [UInt8] {
-        var writer = Writer()
+    /// Appended to `writer`, which may hold other records before: a store's worker writes all of a document's
+    /// facts into one buffer.
+    static func writeContext(_ claim: Claim, sortedContext context: [(key: String, value: Double)],
+                             into writer: inout Writer) {
         writer.string(claim.ruleID)
         writer.string(claim.kind)
         writer.string(claim.severity.rawValue)
@@ -36,25 +41,21 @@ struct FactRecord {
         writer.strings(claim.people.sorted())
         writer.string(claim.event ?? "")
         writer.string(claim.assertion.rawValue)
-        return writer.bytes
     }
 
-    /// A claim's value.
-    static func encodeValue(_ value: Value) -> [UInt8] {
-        var writer = Writer(capacity: 32)
+    /// A claim's value, appended to `writer`.
+    static func writeValue(_ value: Value, into writer: inout Writer) {
         writer.value(value)
-        return writer.bytes
     }
 
-    static func encodePassage(_ passage: Passage) -> [UInt8] {
-        var writer = Writer()
+    /// The passage evidence shows, appended to `writer`.
+    static func writePassage(_ passage: Passage, into writer: inout Writer) {
         writer.string(passage.text)
         writer.int(passage.location.offset)
         writer.int(passage.location.line)
         writer.int(passage.location.column)
         writer.int(passage.length)
         writer.string(passage.sentence)
-        return writer.bytes
     }
 
     /// Decodes a record written by `encode`; nil when the bytes are not one (a damaged store).

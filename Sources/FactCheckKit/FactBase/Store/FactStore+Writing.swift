@@ -24,6 +24,9 @@ extension FactStore {
         /// `entities` as the documents table keeps them: one a line.
         var entitiesText: String
         var facts: [PreparedFact]
+        /// The encoded parts of all `facts`, one after another (each fact names its ranges): one buffer for the
+        /// document rather than three per fact, allocated by the worker and freed by the writer's thread.
+        var factBytes: [UInt8]
     }
 
     /// A fact encoded by a worker: what the writer inserts into `facts` and, for a claim not yet stored, into
@@ -33,17 +36,17 @@ extension FactStore {
         var key: String
         var low: Double
         var high: Double
-        /// `FactRecord.encodeContext`, stored as is (bytes rather than `Data`: bound to SQLite without a copy).
-        var context: [UInt8]
+        /// `FactRecord.writeContext`, stored as is: its range of the document's `factBytes`.
+        var context: Range<Int>
         /// `ContentHash` of `context`: the writer's key for the context; stored as its hex digits, which the writer
         /// makes only for a context new to the store (most facts of an archive restate a stored claim).
         var contextDigest: ContentHash.Digest
-        /// `FactRecord.encodeValue`.
-        var value: [UInt8]
+        /// `FactRecord.writeValue`: its range of `factBytes`.
+        var value: Range<Int>
         /// `ContentHash` of `context` and `value`: the writer's key for the claim, stored as its hex digits.
         var signatureDigest: ContentHash.Digest
-        /// `FactRecord.encodePassage`.
-        var passage: [UInt8]
+        /// `FactRecord.writePassage`: its range of `factBytes`.
+        var passage: Range<Int>
         /// Context terms and their closeness weights, sorted by term (the order of `context`'s bytes).
         var terms: [(key: String, value: Double)]
     }
@@ -230,26 +233,33 @@ extension FactStore {
         } catch {
             return .failed(.extraction(error))
         }
+        // A third of the claim contexts of the benchmark archive take more than 256 bytes, and a passage about 180.
+        var factBytes = FactRecord.Writer(capacity: contribution.claims.count * 768)
         let facts = zip(contribution.claims, contribution.passages).map { claim, passage in
             let (low, high) = ValueIndex.interval(of: claim.value)
             // Sorted once, for the context's bytes and its postings alike.
             let context = claim.context.sorted { $0.key < $1.key }
-            let contextBytes = FactRecord.encodeContext(claim, sortedContext: context)
-            let value = FactRecord.encodeValue(claim.value)
+            let contextStart = factBytes.bytes.count
+            FactRecord.writeContext(claim, sortedContext: context, into: &factBytes)
+            let valueStart = factBytes.bytes.count
+            FactRecord.writeValue(claim.value, into: &factBytes)
+            let passageStart = factBytes.bytes.count
+            FactRecord.writePassage(passage, into: &factBytes)
+            let (contextRange, valueRange) = (contextStart..<valueStart, valueStart..<passageStart)
             let valueClass = ValueIndex.valueClass(of: claim.value)
             // The value class is part of a context's identity: its postings are filed under the class, so the
             // same words read with values of two classes make two contexts.
             var contextHash = ContentHash()
             contextHash.add(CollectionOfOne(UInt8(truncatingIfNeeded: valueClass)))
-            contextHash.add(contextBytes)
+            contextHash.add(factBytes.bytes[contextRange])
             let contextDigest = contextHash.digest
             var claimHash = ContentHash()
-            claimHash.add(contextBytes)
-            claimHash.add(value)
+            claimHash.add(factBytes.bytes[contextRange])
+            claimHash.add(factBytes.bytes[valueRange])
             let digest = claimHash.digest
             return PreparedFact(valueClass: valueClass, key: key(of: claim), low: low,
-                                high: high, context: contextBytes, contextDigest: contextDigest, value: value,
-                                signatureDigest: digest, passage: FactRecord.encodePassage(passage), terms: context)
+                                high: high, context: contextRange, contextDigest: contextDigest, value: valueRange,
+                                signatureDigest: digest, passage: passageStart..<factBytes.bytes.count, terms: context)
         }
         // In the order the document first uses them (`DocumentFacts`), which new term ids follow.
         let termCounts = contribution.termSentenceCounts.map { (term: $0.term, count: $0.sentences) }
@@ -261,6 +271,6 @@ extension FactStore {
             termIDs: contribution.termIDs,
             nameTerms: nameTerms, nameTermsText: nameTerms.joined(separator: "\n"),
             entities: entities, entitiesText: entities.joined(separator: "\n"),
-            facts: facts))
+            facts: facts, factBytes: factBytes.bytes))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -56,8 +57,8 @@ struct StatementBinder {
         }
     }
 
-    /// Binds a blob.
-    mutating func bind(_ bytes: [UInt8]) {
+    /// Binds a blob: an array of bytes, or a slice of one.
+    mutating func bind(_ bytes: some ContiguousBytes) {
         let code = bytes.withUnsafeBytes { buffer in
             // As for text: a null pointer would bind NULL rather than an empty blob.
             buffer.isEmpty

@@ -133,7 +133,7 @@ struct StoreWriter {
                 claimID = known
                 factCountDeltas[claimID, default: 0] += 1
             } else {
-                claimID = try insertClaim(of: fact)
+                claimID = try insertClaim(of: fact, bytes: document.factBytes)
             }
             claimIDsOfFacts.append(claimID)
         }
@@ -142,7 +142,7 @@ struct StoreWriter {
             binder.bind(firstFactID + Int64(index))
             binder.bind(documentID)
             binder.bind(claimIDs[index])
-            binder.bind(document.facts[index].passage)
+            binder.bind(document.factBytes[document.facts[index].passage])
         }
         // Taken out of the dictionary while filled, so that appending to it never copies it.
         var storeIDs = termIDsByVocabulary.removeValue(forKey: document.termIDs.vocabulary) ?? []
@@ -180,17 +180,18 @@ struct StoreWriter {
 
     /// Stores a claim new to the store and its value in the R*Tree, and its context if that is new too; returns
     /// the claim's row id.
-    private mutating func insertClaim(of fact: FactStore.PreparedFact) throws -> Int64 {
+    /// - Parameter bytes: the document's `factBytes`, where the fact's encoded parts are.
+    private mutating func insertClaim(of fact: FactStore.PreparedFact, bytes: [UInt8]) throws -> Int64 {
         let contextID: Int64
         if let known = try storedContextID(fact) {
             contextID = known
             claimCountDeltas[contextID, default: 0] += 1
         } else {
-            contextID = try insertContext(of: fact)
+            contextID = try insertContext(of: fact, bytes: bytes)
         }
         insertClaim.bind(fact.signatureDigest.hexDigits)
         insertClaim.bind(contextID)
-        insertClaim.bind(fact.value)
+        insertClaim.bind(bytes[fact.value])
         try insertClaim.execute()
         let claimID = db.lastInsertedRowID
         claimIDs[fact.signatureDigest] = claimID
@@ -205,11 +206,11 @@ struct StoreWriter {
     }
 
     /// Stores a context new to the store and its postings; returns its row id.
-    private mutating func insertContext(of fact: FactStore.PreparedFact) throws -> Int64 {
+    private mutating func insertContext(of fact: FactStore.PreparedFact, bytes: [UInt8]) throws -> Int64 {
         insertContext.bind(fact.contextDigest.hexDigits)
         insertContext.bind(fact.valueClass)
         insertContext.bind(fact.key)
-        insertContext.bind(fact.context)
+        insertContext.bind(bytes[fact.context])
         try insertContext.execute()
         let contextID = db.lastInsertedRowID
         contextIDs[fact.contextDigest] = contextID
