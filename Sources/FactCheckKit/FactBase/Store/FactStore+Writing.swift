@@ -233,7 +233,7 @@ extension FactStore {
         } catch {
             return .failed(.extraction(error))
         }
-        // A third of the claim contexts of the benchmark archive take more than 256 bytes, and a passage about 180.
+        // A third of the claim contexts of the benchmark archive take more than 256 bytes; its passages about 170.
         var factBytes = FactRecord.Writer(capacity: contribution.claims.count * 768)
         let facts = zip(contribution.claims, contribution.passages).map { claim, passage in
             let (low, high) = ValueIndex.interval(of: claim.value)
