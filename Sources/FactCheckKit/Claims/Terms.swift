@@ -172,8 +172,7 @@ public enum Terms {
     private static func wordCharacter(in bytes: [UInt8], at index: Int, limit: Int) -> (isWord: Bool, length: Int) {
         let byte = bytes[index]
         if byte < 0x80 {
-            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            return (isWord, 1)
+            return (byte.isASCIIAlphanumeric, 1)
         }
         return nonASCIIWordCharacter(in: bytes, at: index, limit: limit)
     }

@@ -201,7 +201,7 @@ private struct Translator {
         }
         if escaped == UInt8(ascii: "x") { return hexEscape() }
         // Escaped punctuation stands for itself; any other letter or digit is refused.
-        guard !Self.isAlphanumeric(escaped) else { return nil }
+        guard !escaped.isASCIIAlphanumeric else { return nil }
         index += 2
         return [UInt8(ascii: "\\"), escaped]
     }
@@ -220,7 +220,7 @@ private struct Translator {
             guard next(0) == UInt8(ascii: "}") else { return nil }
             index += 1
         } else {
-            while digits.count < 2, let byte = next(0), Self.isHexDigit(byte) {
+            while digits.count < 2, let byte = next(0), byte.isASCIIHexDigit {
                 digits.append(byte)
                 index += 1
             }
@@ -297,7 +297,7 @@ private struct Translator {
         if byte >= 0x80 { return characterBeyondASCII().map { .beyondASCII($0) } }
         guard byte == UInt8(ascii: "\\") else {
             index += 1
-            return .ascii(Self.isAlphanumeric(byte) ? [byte] : [UInt8(ascii: "\\"), byte])
+            return .ascii(byte.isASCIIAlphanumeric ? [byte] : [UInt8(ascii: "\\"), byte])
         }
         guard let escaped = next(1) else { return nil }
         if escaped >= 0x80 {
@@ -310,20 +310,12 @@ private struct Translator {
             return .escape([UInt8(ascii: "\\"), escaped])
         }
         if escaped == UInt8(ascii: "x") { return hexEscape().map { .escape($0) } }
-        guard !Self.isAlphanumeric(escaped) else { return nil }
+        guard !escaped.isASCIIAlphanumeric else { return nil }
         index += 2
         return .ascii([UInt8(ascii: "\\"), escaped])
     }
 
     func next(_ offset: Int) -> UInt8? {
         index + offset < bytes.count ? bytes[index + offset] : nil
-    }
-
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-    }
-
-    static func isHexDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
     }
 }

@@ -31,7 +31,7 @@ public final class Pattern: @unchecked Sendable {
         return pcre2_pattern_info_8(anchoredCode ?? lazyUnanchoredCode, UInt32(PCRE2_INFO_JITSIZE), &size) == 0 && size > 0
     }
     /// Whether letters match without regard to case.
-    let caseless: Bool
+    var caseless: Bool { options & UInt32(PCRE2_CASELESS) != 0 }
     /// Where every match begins, for a pattern that opens with a value macro; nil for a pattern that must be
     /// tried at every position.
     let start: FragmentStart?
@@ -81,7 +81,6 @@ public final class Pattern: @unchecked Sendable {
     init(_ source: String, caseless: Bool = true, start: FragmentStart?, jit: Bool = true,
          byteMode: Bool = true) throws(PatternError) {
         self.source = source
-        self.caseless = caseless
         self.start = start
         // UCP is off on purpose: it makes \d, \w and \b Unicode-aware and costs about 5x in throughput.
         let byteOptions = caseless ? UInt32(PCRE2_CASELESS) : 0

@@ -50,7 +50,7 @@ enum HTMLCharacterReference {
             return decodeNumeric(bytes, at: start)
         }
         var end = start + 1
-        while end < bytes.count, end - start <= longestName, isAlphanumeric(bytes[end]) { end += 1 }
+        while end < bytes.count, end - start <= longestName, bytes[end].isASCIIAlphanumeric { end += 1 }
         guard end > start + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
         let name = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
         guard let scalar = named[name] else { return nil }
@@ -85,10 +85,6 @@ enum HTMLCharacterReference {
         case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: return UInt32(byte - UInt8(ascii: "A") + 10)
         default: return nil
         }
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// Text with its references decoded, for attribute values and titles.
