@@ -10,6 +10,12 @@ final class LiteralPrefilter: Sendable {
     /// The subjects scanned before the literals are read.
     static let subjectsBeforeReading = 100
 
+    /// Literals more likely than this to begin at a given place of English text (`RequiredLiterals.likelihood`)
+    /// occur in nearly every article (one in a hundred places: ten times in a short one), so looking for them
+    /// rules nothing out; and a literal found at most places ("a", a space) makes the search itself stop at
+    /// most bytes. A pattern with such a set is tried on every subject, as one without literals is.
+    static let usefulLikelihood = 0.01
+
     /// The literals of all patterns, and for each pattern with required literals, their indexes.
     struct Table: Sendable {
         let trie: LiteralTrie
@@ -47,7 +53,8 @@ final class LiteralPrefilter: Sendable {
         var positions: [String: Int] = [:]
         var literalIndexes: [ObjectIdentifier: [Int]] = [:]
         for pattern in patterns {
-            guard let required = pattern.requiredLiterals else { continue }
+            guard let required = pattern.requiredLiterals,
+                  RequiredLiterals.likelihood(of: required) < usefulLikelihood else { continue }
             literalIndexes[ObjectIdentifier(pattern)] = required.sorted().map { literal in
                 if let position = positions[literal] { return position }
                 literals.append(literal)

@@ -137,6 +137,20 @@ import Testing
         #expect(finder.mayMatch(Self.sentence), "a literal inside a word still counts: the test may keep too much, never too little")
     }
 
+    /// A set of literals found at most places of any text (a letter, a space) rules nothing out: its pattern is
+    /// tried on every subject, as one without literals is, and the search never stops at those literals.
+    @Test func triesAPatternWithLikelyLiteralsEverywhere() throws {
+        let metres = try Pattern(#"(?<value>\d+)\s*(?:m|k)\b"#)
+        #expect(metres.requiredLiterals == ["m", "k"])
+        #expect(try #require(metres.requiredLiterals.map { RequiredLiterals.likelihood(of: $0) }) >= LiteralPrefilter.usefulLikelihood)
+        #expect(RequiredLiterals.likelihood(of: ["sentence", "term"]) < LiteralPrefilter.usefulLikelihood)
+        var finder = FragmentStartFinder(patterns: [Self.sentence, metres])
+        finder.readRequiredLiteralsNow()
+        finder.find(in: Array("nothing to see".utf8))
+        #expect(finder.mayMatch(metres))
+        #expect(!finder.mayMatch(Self.sentence))
+    }
+
     /// PCRE2 matches s caselessly as LONG S (U+017F): "ſentence" matches "sentence", so it must not be skipped;
     /// KELVIN SIGN or LONG S alone hold no literal.
     @Test func readsKelvinSignAndLongSAsPCRE2Does() throws {
