@@ -22,7 +22,7 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// A match that a value reader accepted, before overlaps between rules are settled.
-    private struct Candidate {
+    fileprivate struct Candidate {
         /// The rule's index in the rule set: a `Rule` holds a dozen references, and candidates are copied.
         var ruleIndex: Int
         var value: Value
@@ -32,15 +32,78 @@ public struct ClaimExtractor: Sendable {
         var keyRanges: [Range<Int>?]
     }
 
+    /// The values a document's patterns matched and its value readers accepted, overlaps settled, in text order:
+    /// its claims before their sentences are read.
+    struct ValueMatches {
+        fileprivate let accepted: [Candidate]
+
+        /// The index of the sentence of each match, in text order (so ascending, with repeats).
+        var sentenceIndexes: [Int] { accepted.map(\.sentenceIndex) }
+    }
+
     /// The claims of a document, in text order.
-    /// - Parameters:
-    ///   - sentenceWords: the words of each sentence, when the caller has them already (a fact base reads every
-    ///     sentence for its statistics); read here otherwise, for the sentences that hold claims.
-    ///   - keepingWords: whether each claim keeps the word each of its context terms was read from
-    ///     (`Claim.words`), which explains a draft claim's alignment; a source's claims (facts) never use them.
+    /// - Parameter keepingWords: whether each claim keeps the word each of its context terms was read from
+    ///   (`Claim.words`), which explains a draft claim's alignment; a source's claims (facts) never use them.
     /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
-    public func claims(in document: Document, sentenceWords: [SentenceWords]? = nil,
-                       keepingWords: Bool = true) throws(ExtractionError) -> [Claim] {
+    public func claims(in document: Document, keepingWords: Bool = true) throws(ExtractionError) -> [Claim] {
+        claims(in: document, from: try valueMatches(in: document), keepingWords: keepingWords)
+    }
+
+    /// The claims of `matches`, the value matches of `document`, in text order.
+    /// - Parameters:
+    ///   - sentenceWords: the words of sentences the caller has read already (a fact base reads every sentence
+    ///     for its statistics), by sentence index; nil entries, and sentences past the end, are read here.
+    ///   - keepingWords: see `claims(in:keepingWords:)`.
+    func claims(in document: Document, from matches: ValueMatches, sentenceWords: [SentenceWords?] = [],
+                keepingWords: Bool) -> [Claim] {
+        let accepted = matches.accepted
+        let valueSpans = accepted.map(\.valueSpan)
+        var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans,
+                                      words: sentenceWords)
+        let rules = ruleSet.rules
+        return accepted.map { candidate in
+            let rule = rules[candidate.ruleIndex]
+            let sentence = sentences.sentence(candidate.sentenceIndex)
+            let features = features(of: candidate.valueSpan, in: sentence, keepingWords: keepingWords)
+            var span = candidate.span
+            var key: [String] = []
+            var keyWords: [String] = []
+            for range in candidate.keyRanges.compactMap({ $0 }) {
+                // In a compound ("two-stage speech enhancement", "30-day trial") the word joined to the number is
+                // what is counted.
+                let isCompound = range.lowerBound > 0 && document.readable[range.lowerBound - 1] == UInt8(ascii: "-")
+                guard let head = headWord(in: range, of: document, compound: isCompound) else { continue }
+                let stemmed = Terms.stem(head.text.lowercased())
+                key.append(ruleSet.lexicon.canonical(stemmed))
+                keyWords.append(stemmed)
+                // "18 prisoners go": the claim ends with what it counts.
+                if range.upperBound == span.upperBound, head.range.upperBound > span.lowerBound {
+                    span = span.lowerBound..<head.range.upperBound
+                }
+            }
+            if key.isEmpty, let word = rule.keyWord {
+                keyWords = [Terms.stem(word.lowercased())]
+                key = [ruleSet.lexicon.canonical(keyWords[0])]
+            }
+            // "won't be more than twelve dot fifty Euros" states a bound, the other way round.
+            var value = candidate.value
+            var assertion = features.assertion
+            if assertion == .negated, let bound = value.deniedBound {
+                value = bound
+                assertion = .stated
+            }
+            return Claim(ruleID: rule.id, kind: rule.kind, severity: rule.severity, message: rule.message,
+                         value: value, span: span, valueSpan: candidate.valueSpan,
+                         sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
+                         context: features.context, words: features.words,
+                         entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
+                         event: features.event, assertion: assertion)
+        }
+    }
+
+    /// The value matches of a document (see `ValueMatches`).
+    /// - Throws: `ExtractionError` when a pattern exceeds its match limits on this document.
+    func valueMatches(in document: Document) throws(ExtractionError) -> ValueMatches {
         var scanner = PatternScanner()
         var starts = startFinders.borrow()
         defer { startFinders.giveBack(starts) }
@@ -89,49 +152,7 @@ public struct ClaimExtractor: Sendable {
                 }
             }
         }
-        let accepted = resolveOverlaps(candidates)
-        let valueSpans = accepted.map(\.valueSpan)
-        var sentences = SentenceCache(document: document, lexicon: ruleSet.lexicon, valueSpans: valueSpans,
-                                      words: sentenceWords)
-        let rules = ruleSet.rules
-        return accepted.map { candidate in
-            let rule = rules[candidate.ruleIndex]
-            let sentence = sentences.sentence(candidate.sentenceIndex)
-            let features = features(of: candidate.valueSpan, in: sentence, keepingWords: keepingWords)
-            var span = candidate.span
-            var key: [String] = []
-            var keyWords: [String] = []
-            for range in candidate.keyRanges.compactMap({ $0 }) {
-                // In a compound ("two-stage speech enhancement", "30-day trial") the word joined to the number is
-                // what is counted.
-                let isCompound = range.lowerBound > 0 && document.readable[range.lowerBound - 1] == UInt8(ascii: "-")
-                guard let head = headWord(in: range, of: document, compound: isCompound) else { continue }
-                let stemmed = Terms.stem(head.text.lowercased())
-                key.append(ruleSet.lexicon.canonical(stemmed))
-                keyWords.append(stemmed)
-                // "18 prisoners go": the claim ends with what it counts.
-                if range.upperBound == span.upperBound, head.range.upperBound > span.lowerBound {
-                    span = span.lowerBound..<head.range.upperBound
-                }
-            }
-            if key.isEmpty, let word = rule.keyWord {
-                keyWords = [Terms.stem(word.lowercased())]
-                key = [ruleSet.lexicon.canonical(keyWords[0])]
-            }
-            // "won't be more than twelve dot fifty Euros" states a bound, the other way round.
-            var value = candidate.value
-            var assertion = features.assertion
-            if assertion == .negated, let bound = value.deniedBound {
-                value = bound
-                assertion = .stated
-            }
-            return Claim(ruleID: rule.id, kind: rule.kind, severity: rule.severity, message: rule.message,
-                         value: value, span: span, valueSpan: candidate.valueSpan,
-                         sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
-                         context: features.context, words: features.words,
-                         entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
-                         event: features.event, assertion: assertion)
-        }
+        return ValueMatches(accepted: resolveOverlaps(candidates))
     }
 
     /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.

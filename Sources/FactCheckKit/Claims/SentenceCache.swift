@@ -30,16 +30,17 @@ struct SentenceCache {
     private let lexicon: Lexicon
     /// The byte ranges of the document's claim values, in text order, none overlapping another.
     private let valueSpans: [Range<Int>]
-    private let givenWords: [SentenceWords]?
+    /// The words of sentences read before, by sentence index (see `init`).
+    private let givenWords: [SentenceWords?]
     private var namedWords: [Int: NamedWords] = [:]
     private var sentences: [Int: ClaimSentence] = [:]
 
     /// - Parameters:
     ///   - valueSpans: the byte ranges of the document's claim values, in text order and none overlapping another;
     ///     they are never names.
-    ///   - words: the words of every sentence, when the caller has them already (a fact base reads every
-    ///     sentence for its statistics).
-    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>], words: [SentenceWords]? = nil) {
+    ///   - words: the words of sentences the caller has read already (a fact base reads sentences for its
+    ///     statistics), by sentence index; the others (nil, or past the end) are read when a claim needs them.
+    init(document: Document, lexicon: Lexicon, valueSpans: [Range<Int>], words: [SentenceWords?] = []) {
         self.document = document
         self.lexicon = lexicon
         self.valueSpans = valueSpans
@@ -58,7 +59,7 @@ struct SentenceCache {
 
     private mutating func namedWords(of sentence: Int) -> NamedWords {
         if let cached = namedWords[sentence] { return cached }
-        let words = givenWords?[sentence]
+        let words = (sentence < givenWords.count ? givenWords[sentence] : nil)
             ?? SentenceWords(bytes: document.readable, range: document.sentences[sentence].range, lexicon: lexicon)
         let isValue = valueTokens(of: words.tokens, in: document.sentences[sentence].range)
         // Leaving out the words of values changes the names only where such a word could start or continue one.

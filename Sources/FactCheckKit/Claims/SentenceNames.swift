@@ -140,6 +140,24 @@ public struct SentenceNames: Sendable {
             .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// False when a sentence of `tokens` surely gives no full name (`Mention.isFullName`), whatever its words'
+    /// terms: a full name is found through an alias (whose first word is an `.aliasStart`), has a title (a
+    /// `.title` word in or right before its run), or is a run of two capitalized words or more. A fact base counts
+    /// the full names of every sentence, and most give none: their names need not be found.
+    /// - Parameter classes: the word classes of the token at an index.
+    static func mayHoldFullName(tokens: [Terms.Token], classes: (Int) -> WordClass) -> Bool {
+        var previousMayName = false
+        for (index, token) in tokens.enumerated() {
+            let wordClass = classes(index)
+            if wordClass.contains(.aliasStart) || wordClass.contains(.title) { return true }
+            // A run's words are capitalized and hold no digit (`init`); its other conditions only narrow it.
+            let mayName = token.isCapitalized && !token.hasDigit
+            if mayName && previousMayName { return true }
+            previousMayName = mayName
+        }
+        return false
+    }
+
     /// The name a run of capitalized words gives: the words after the last title ("U.S. President Donald Trump"
     /// names Donald Trump); nil when the run is all titles.
     private static func mention(in run: Range<Int>, tokens: [Terms.Token], classes: [WordClass]) -> Mention? {

@@ -25,37 +25,72 @@ public struct SentenceWords: Sendable {
         self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: nil, lexicon: lexicon)
     }
 
-    /// The words of the sentence at `range` of `bytes`, each word read once per worker (`WordReadings`) rather
-    /// than once per occurrence, its text too.
-    /// - Parameters:
-    ///   - readings: word readings made with the same lexicon.
-    ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
-    init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
-        var indexes: [Int] = []
-        indexes.reserveCapacity(range.count / 5 + 1)
-        let tokens = Terms.tokens(in: bytes, range: range) { word in
-            let index = readings.index(ofWordAt: word, in: bytes)
-            indexes.append(index)
-            return readings.readings[index].text
+    /// A sentence's tokens, each with the index of its reading in a `WordReadings`: all that a fact base's
+    /// statistics need of a sentence. The rest of its words (`SentenceWords.init(_:readings:)`) is read only
+    /// where claims or names need it: lower-cased texts, classes, terms and names, made for every sentence and
+    /// dropped, cost more than the tokens.
+    struct ReadTokens {
+        let tokens: [Terms.Token]
+        /// The index in `WordReadings.readings` of each token's reading.
+        let readingIndexes: [Int]
+
+        /// The tokens of the sentence at `range` of `bytes`, each word read once per worker (`WordReadings`)
+        /// rather than once per occurrence, its text too.
+        /// - Parameter readings: word readings made with the lexicon the words are to be read with.
+        init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings) {
+            var indexes: [Int] = []
+            indexes.reserveCapacity(range.count / 5 + 1)
+            tokens = Terms.tokens(in: bytes, range: range) { word in
+                let index = readings.index(ofWordAt: word, in: bytes)
+                indexes.append(index)
+                return readings.readings[index].text
+            }
+            readingIndexes = indexes
         }
+
+        /// Appends, in token order, the term id (`WordReadings.terms`) of each token that has a term.
+        func appendTermIDs(to termIDs: inout [Int], readings: WordReadings) {
+            for index in readingIndexes {
+                if let term = readings.readings[index].term { termIDs.append(term.id) }
+            }
+        }
+
+        /// False when the sentence surely gives no full name (`SentenceNames.mayHoldFullName`).
+        func mayHoldFullName(readings: WordReadings) -> Bool {
+            SentenceNames.mayHoldFullName(tokens: tokens) { readings.readings[readingIndexes[$0]].classes }
+        }
+    }
+
+    /// The words of a sentence whose tokens have been read (`ReadTokens`), from the same readings.
+    init(_ read: ReadTokens, readings: WordReadings) {
+        let count = read.tokens.count
         var lowered: [String] = []
         var classes: [WordClass] = []
         var terms: [String?] = []
         var tokenTermIDs: [Int] = []
-        lowered.reserveCapacity(tokens.count)
-        classes.reserveCapacity(tokens.count)
-        terms.reserveCapacity(tokens.count)
-        tokenTermIDs.reserveCapacity(tokens.count)
-        for index in indexes {
+        lowered.reserveCapacity(count)
+        classes.reserveCapacity(count)
+        terms.reserveCapacity(count)
+        tokenTermIDs.reserveCapacity(count)
+        for index in read.readingIndexes {
             let reading = readings.readings[index]
             lowered.append(reading.lowered)
             classes.append(reading.classes)
             terms.append(reading.term?.text)
             tokenTermIDs.append(reading.term?.id ?? -1)
-            if let term = reading.term { termIDs.append(term.id) }
         }
-        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: tokenTermIDs,
+        self.init(tokens: read.tokens, lowered: lowered, classes: classes, terms: terms, termIDs: tokenTermIDs,
                   lexicon: readings.lexicon)
+    }
+
+    /// The words of the sentence at `range` of `bytes`, read through `readings` (`ReadTokens`).
+    /// - Parameters:
+    ///   - readings: word readings made with the same lexicon.
+    ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
+    init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
+        let read = ReadTokens(range: range, of: bytes, readings: &readings)
+        read.appendTermIDs(to: &termIDs, readings: readings)
+        self.init(read, readings: readings)
     }
 
     private init(tokens: [Terms.Token], lowered: [String], classes: [WordClass], terms: [String?], termIDs: [Int]?,

@@ -23,8 +23,16 @@ public struct DocumentFacts: Sendable {
     /// - Throws: `ExtractionError` when a rule fails on the document.
     public init(document: Document, extractor: ClaimExtractor, withPassages: Bool = false) throws(ExtractionError) {
         let lexicon = extractor.ruleSet.lexicon
-        var sentenceWords: [SentenceWords] = []
-        sentenceWords.reserveCapacity(document.sentences.count)
+        let matches = try extractor.valueMatches(in: document)
+        // The sentences claims are read from, and the sentence before each (whose names a pronoun may refer to):
+        // their words are read in full here, with the statistics. Of the others, only the tokens and their terms,
+        // and the names of those that may give a full name.
+        var needsWords = [Bool](repeating: false, count: document.sentences.count)
+        for index in matches.sentenceIndexes {
+            needsWords[index] = true
+            if index > 0 { needsWords[index - 1] = true }
+        }
+        var sentenceWords = [SentenceWords?](repeating: nil, count: document.sentences.count)
         // Each distinct word is read once per worker (`WordReadings`, kept across documents), and its term
         // counted by id: a known word costs no String-keyed lookup at all.
         var readings = extractor.wordReadings.borrow()
@@ -33,17 +41,19 @@ public struct DocumentFacts: Sendable {
         var sentenceTermIDs: [Int] = []
         var nameTerms: Set<String> = []
         for (index, sentence) in document.sentences.enumerated() {
+            let read = SentenceWords.ReadTokens(range: sentence.range, of: document.readable, readings: &readings)
             sentenceTermIDs.removeAll(keepingCapacity: true)
-            let words = SentenceWords(range: sentence.range, of: document.readable, readings: &readings,
-                                      termIDs: &sentenceTermIDs)
-            sentenceWords.append(words)
+            read.appendTermIDs(to: &sentenceTermIDs, readings: readings)
             for id in sentenceTermIDs { readings.count(term: id, inSentence: index) }
+            guard needsWords[index] || read.mayHoldFullName(readings: readings) else { continue }
+            let words = SentenceWords(read, readings: readings)
+            if needsWords[index] { sentenceWords[index] = words }
             for mention in words.names.mentions where mention.isFullName {
                 for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.insert(term) }
             }
         }
         // A fact's claim is aligned with, never explained: the words its context terms were read from are not kept.
-        let claims = try extractor.claims(in: document, sentenceWords: sentenceWords, keepingWords: false)
+        let claims = extractor.claims(in: document, from: matches, sentenceWords: sentenceWords, keepingWords: false)
         self.claims = claims
         // Claims come in text order: those of one sentence, one after another, share its text.
         var sentence: (index: Int, text: String)?

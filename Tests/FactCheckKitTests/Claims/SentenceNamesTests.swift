@@ -30,6 +30,41 @@ import Testing
         #expect(found.nameTerms(lexicon: Self.lexicon).isSuperset(of: ["vladimir", "putin"]))
     }
 
+    /// A fact base finds the names only of sentences that may give a full name: every sentence that does give one
+    /// must be among them, whatever words of it are values.
+    @Test func aSentenceWithAFullNameMayHoldOne() throws {
+        let texts = try ["Examples/sources/belarus-us-call.txt", "Examples/drafts/belarus-errors.md"].map {
+            try String(contentsOf: RepositoryPaths.root.appendingPathComponent($0), encoding: .utf8)
+        } + [
+            "Later, Gov. Dunleavy met him.", "The Kremlin leader laid roses.", "the president, Lukashenko, said so.",
+            "Putin met Trump.", "Minsk freed 16 prisoners on Friday.", "In Minsk, 16 were freed.", "They left.",
+            "May Smith and 5 others left.", "Flight 370 vanished.",
+        ]
+        var held = 0, ruledOut = 0
+        for text in texts {
+            let document = try Document(path: "t.txt", text: text)
+            for sentence in document.sentences {
+                let tokens = Terms.tokens(in: document.readable, range: sentence.range)
+                let classes = tokens.map { Self.lexicon.wordClasses[Terms.lowercased($0.text)] ?? [] }
+                let mayHold = SentenceNames.mayHoldFullName(tokens: tokens) { classes[$0] }
+                let names = SentenceNames(tokens: tokens, lexicon: Self.lexicon)
+                // With each token left out in turn, as the words of a value are.
+                let excluding = tokens.indices.map { excluded in
+                    SentenceNames(tokens: tokens, lexicon: Self.lexicon) { $0 == excluded }
+                }
+                let givesOne = ([names] + excluding).contains { $0.mentions.contains(where: \.isFullName) }
+                #expect(mayHold || !givesOne, "\(document.readableText(of: sentence.range).debugDescription)")
+                if givesOne { held += 1 }
+                if !mayHold { ruledOut += 1 }
+            }
+        }
+        // Both kinds are met, so that the test tells something.
+        #expect(held >= 10)
+        #expect(ruledOut >= 3)
+        let tokens = Terms.tokens(in: Array("Minsk freed them.".utf8), range: 0..<17)
+        #expect(!SentenceNames.mayHoldFullName(tokens: tokens) { _ in [] })
+    }
+
     @Test func aliasesAndTitlesLoadFromTheLexiconFiles() {
         #expect(Self.lexicon.titles.contains("president"))
         #expect(Self.lexicon.titles.contains("gov"))

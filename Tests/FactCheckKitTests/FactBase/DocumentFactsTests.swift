@@ -13,6 +13,10 @@ import Testing
     ].map { ($0, try! String(contentsOf: RepositoryPaths.root.appendingPathComponent($0), encoding: .utf8)) } + [
         ("repeats.txt", "Putin met Trump. Putin met Trump again, and Putin's aides met Trump's aides. "
             + "The president, Vladimir Putin, said 16 prisoners were freed. He said café and cafe\u{301} twice."),
+        // Names in sentences without claims, and claims whose pronouns and surnames refer to them.
+        ("names.txt", "Lawyer Maria Kolesnikova met Yuri Zenkovich. She said 3 people were held. The talks ended. "
+            + "Zenkovich was given 11 years. Nobody spoke. Belarusian President Alexander Lukashenko spoke twice. "
+            + "Minsk was quiet. He freed 16 prisoners on August 15."),
     ]
 
     @Test(arguments: documents.map(\.path))
