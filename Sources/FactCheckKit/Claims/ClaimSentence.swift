@@ -1,7 +1,9 @@
 /// A sentence as its claims read it: its words, which of them belong to claim values, its clauses, its context
 /// terms, and the names it gives or refers to. Everything here is the same for every claim of the sentence, so it
 /// is worked out once (`SentenceCache`); only what depends on the claim's place is left to `ClaimExtractor`.
-struct ClaimSentence {
+/// A class: each claim of the sentence takes it, and a struct of a dozen arrays and tables was copied (each of
+/// them retained, then released) for every claim.
+final class ClaimSentence {
     /// A word that stands for a name (a pronoun, an alias), with the name's terms: they join a claim's context
     /// weighted by the word's place.
     struct StandIn {

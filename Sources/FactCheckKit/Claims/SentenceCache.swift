@@ -32,8 +32,10 @@ struct SentenceCache {
     private let valueSpans: [Range<Int>]
     /// The words of sentences read before, by sentence index (see `init`).
     private let givenWords: [SentenceWords?]
-    private var namedWords: [Int: NamedWords] = [:]
-    private var sentences: [Int: ClaimSentence] = [:]
+    /// By sentence index, each worked out when first asked for: arrays, as a document's sentences are few and
+    /// numbered, where dictionaries hashed every index and copied every entry in and out.
+    private var namedWords: [NamedWords?]
+    private var sentences: [ClaimSentence?]
 
     /// - Parameters:
     ///   - valueSpans: the byte ranges of the document's claim values, in text order and none overlapping another;
@@ -45,6 +47,8 @@ struct SentenceCache {
         self.lexicon = lexicon
         self.valueSpans = valueSpans
         self.givenWords = words
+        namedWords = Array(repeating: nil, count: document.sentences.count)
+        sentences = Array(repeating: nil, count: document.sentences.count)
     }
 
     /// The sentence at `index` as its claims read it.
