@@ -1,6 +1,8 @@
 /// A claim pattern loaded from a rule file: which kind of value it reads, the frames it reads it in, what must
-/// match before two claims are compared, and examples that prove it works.
-public struct Rule: Sendable, Identifiable {
+/// match before two claims are compared, and examples that prove it works. A class: it is read, never changed,
+/// and a rule taken from its set for each document and each claim was copied field by field (each one retained,
+/// then released).
+public final class Rule: Sendable, Identifiable {
     /// Dotted identifier, unique in a rule set ("news.prison-sentence").
     public let id: String
     /// The kind of value the `value` group holds; picks the reader ("count", "date", "duration", "time", ...).
