@@ -312,12 +312,16 @@ public struct ClaimExtractor: Sendable {
             !Terms.stopWords.contains($0.text.lowercased())
         }
         if compound { return words.first }
-        let plurals: Set<String> = ["people", "children", "men", "women", "staff", "police", "personnel", "troops"]
         return words.first {
             let word = $0.text.lowercased()
-            return plurals.contains(word) || (word.hasSuffix("s") && !word.hasSuffix("ss"))
+            return Self.irregularPlurals.contains(word) || (word.hasSuffix("s") && !word.hasSuffix("ss"))
         } ?? words.last
     }
+
+    /// Plural nouns that do not end in s, for `headWord`.
+    private static let irregularPlurals: Set<String> = [
+        "people", "children", "men", "women", "staff", "police", "personnel", "troops",
+    ]
 
     /// A number in words with a capital letter right after a capitalized word is part of a name ("Capital One",
     /// "Formula One"), not a count.
