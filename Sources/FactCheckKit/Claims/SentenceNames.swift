@@ -95,8 +95,11 @@ public struct SentenceNames: Sendable {
 
     /// Finds the names among a sentence's tokens, given each token's lower-cased text, term and word classes
     /// (`SentenceWords`).
-    init(tokens: [Terms.Token], lowered: [String], terms: [String?], classes: [WordClass], lexicon: Lexicon,
-         excluding isExcluded: (Int) -> Bool = { _ in false }) {
+    init<Lowered: RandomAccessCollection<String>, TokenTerms: RandomAccessCollection<String?>,
+         Classes: RandomAccessCollection<WordClass>>(
+        tokens: [Terms.Token], lowered: Lowered, terms: TokenTerms, classes: Classes, lexicon: Lexicon,
+        excluding isExcluded: (Int) -> Bool = { _ in false }
+    ) where Lowered.Index == Int, TokenTerms.Index == Int, Classes.Index == Int {
         var mentions: [Mention] = []
         // Which tokens an alias took; left empty (none) for a sentence without a word that can begin one, nearly
         // every sentence, so that no array is made for it.
@@ -160,7 +163,9 @@ public struct SentenceNames: Sendable {
 
     /// The name a run of capitalized words gives: the words after the last title ("U.S. President Donald Trump"
     /// names Donald Trump); nil when the run is all titles.
-    private static func mention(in run: Range<Int>, tokens: [Terms.Token], classes: [WordClass]) -> Mention? {
+    private static func mention<Classes: RandomAccessCollection<WordClass>>(
+        in run: Range<Int>, tokens: [Terms.Token], classes: Classes
+    ) -> Mention? where Classes.Index == Int {
         let lastTitle = run.last { classes[$0].contains(.title) }
         let nameStart = lastTitle.map { $0 + 1 } ?? run.lowerBound
         let titleBefore = run.lowerBound > 0 && classes[run.lowerBound - 1].contains(.title)

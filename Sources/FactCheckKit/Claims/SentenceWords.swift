@@ -3,26 +3,23 @@
 /// and finding names, done again for every claim and every use, cost more than the rest of reading a claim.
 public struct SentenceWords: Sendable {
     public let tokens: [Terms.Token]
-    /// Each token's text, lower-cased.
-    public let lowered: [String]
-    /// Each token's term (`Terms.term`), nil for stop words and numbers.
-    public let terms: [String?]
-    /// What the word lists say of each token, and what is worked out from it (`WordClass.of(lowered:term:lexicon:)`).
-    let classes: [WordClass]
-    /// Each token's term as a number, the same for the same term and -1 for none, when the words were read
-    /// through `WordReadings` (its term ids); nil otherwise. Terms are told apart by these without hashing them.
-    let termIDs: [Int]?
+    /// What is read from each token's word.
+    let readings: TokenReadings
     /// The names the sentence gives, no word excluded.
     public let names: SentenceNames
 
+    /// Each token's text, lower-cased.
+    var lowered: TokenReadings.Column<TokenReadings.LoweredText> { readings.lowered }
+    /// Each token's term (`Terms.term`), nil for stop words and numbers.
+    var terms: TokenReadings.Column<TokenReadings.Term> { readings.terms }
+    /// What the word lists say of each token, and what is worked out from it (`WordClass.of(lowered:term:lexicon:)`).
+    var classes: TokenReadings.Column<TokenReadings.Classes> { readings.classes }
+    /// Each token's term as a number, the same for the same term and -1 for none, when the words were read
+    /// through `WordReadings` (its term ids); nil otherwise. Terms are told apart by these without hashing them.
+    var termIDs: TokenReadings.Column<TokenReadings.TermID>? { readings.hasTermIDs ? readings.termIDs : nil }
+
     public init(tokens: [Terms.Token], lexicon: Lexicon) {
-        let lowered = tokens.map { Terms.lowercased($0.text) }
-        let terms = lowered.map { word in
-            (lexicon.wordClasses[word] ?? []).contains(.stopWord)
-                ? nil : Terms.term(loweredNonStopWord: word, lexicon: lexicon)
-        }
-        let classes = zip(lowered, terms).map { WordClass.of(lowered: $0, term: $1, lexicon: lexicon) }
-        self.init(tokens: tokens, lowered: lowered, classes: classes, terms: terms, termIDs: nil, lexicon: lexicon)
+        self.init(tokens: tokens, readings: TokenReadings(tokens: tokens, lexicon: lexicon), lexicon: lexicon)
     }
 
     /// A sentence's tokens, each with the index of its reading in a `WordReadings`: all that a fact base's
@@ -49,37 +46,24 @@ public struct SentenceWords: Sendable {
         }
 
         /// Appends, in token order, the term id (`WordReadings.terms`) of each token that has a term.
-        func appendTermIDs(to termIDs: inout [Int], readings: WordReadings) {
+        /// - Parameter table: the readings' table (`WordReadings.readings`).
+        func appendTermIDs(to termIDs: inout [Int], from table: [WordReadings.Reading]) {
             for index in readingIndexes {
-                if let term = readings.readings[index].term { termIDs.append(term.id) }
+                if let term = table[index].term { termIDs.append(term.id) }
             }
         }
 
         /// False when the sentence surely gives no full name (`SentenceNames.mayHoldFullName`).
-        func mayHoldFullName(readings: WordReadings) -> Bool {
-            SentenceNames.mayHoldFullName(tokens: tokens) { readings.readings[readingIndexes[$0]].classes }
+        /// - Parameter table: the readings' table (`WordReadings.readings`).
+        func mayHoldFullName(in table: [WordReadings.Reading]) -> Bool {
+            SentenceNames.mayHoldFullName(tokens: tokens) { table[readingIndexes[$0]].classes }
         }
     }
 
-    /// The words of a sentence whose tokens have been read (`ReadTokens`), from the same readings.
+    /// The words of a sentence whose tokens have been read (`ReadTokens`) through `readings`, which must since
+    /// have read no new word: the words share its table of readings (`TokenReadings`).
     init(_ read: ReadTokens, readings: WordReadings) {
-        let count = read.tokens.count
-        var lowered: [String] = []
-        var classes: [WordClass] = []
-        var terms: [String?] = []
-        var tokenTermIDs: [Int] = []
-        lowered.reserveCapacity(count)
-        classes.reserveCapacity(count)
-        terms.reserveCapacity(count)
-        tokenTermIDs.reserveCapacity(count)
-        for index in read.readingIndexes {
-            let reading = readings.readings[index]
-            lowered.append(reading.lowered)
-            classes.append(reading.classes)
-            terms.append(reading.term?.text)
-            tokenTermIDs.append(reading.term?.id ?? -1)
-        }
-        self.init(tokens: read.tokens, lowered: lowered, classes: classes, terms: terms, termIDs: tokenTermIDs,
+        self.init(tokens: read.tokens, readings: TokenReadings(table: readings.readings, indexes: read.readingIndexes),
                   lexicon: readings.lexicon)
     }
 
@@ -89,18 +73,15 @@ public struct SentenceWords: Sendable {
     ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
     init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
         let read = ReadTokens(range: range, of: bytes, readings: &readings)
-        read.appendTermIDs(to: &termIDs, readings: readings)
+        read.appendTermIDs(to: &termIDs, from: readings.readings)
         self.init(read, readings: readings)
     }
 
-    private init(tokens: [Terms.Token], lowered: [String], classes: [WordClass], terms: [String?], termIDs: [Int]?,
-                 lexicon: Lexicon) {
+    private init(tokens: [Terms.Token], readings: TokenReadings, lexicon: Lexicon) {
         self.tokens = tokens
-        self.lowered = lowered
-        self.terms = terms
-        self.classes = classes
-        self.termIDs = termIDs
-        names = SentenceNames(tokens: tokens, lowered: lowered, terms: terms, classes: classes, lexicon: lexicon)
+        self.readings = readings
+        names = SentenceNames(tokens: tokens, lowered: readings.lowered, terms: readings.terms,
+                              classes: readings.classes, lexicon: lexicon)
     }
 
     /// The words of the sentence at `range` of `bytes`.

@@ -21,6 +21,30 @@ struct WordReadings {
         let classes: WordClass
         /// `Terms.term` of the word (nil for stop words and numbers), with its index in `terms`.
         let term: (text: String, id: Int)?
+
+        /// The reading of a word, its term given id `termID`.
+        init(text: String, lexicon: Lexicon, termID: Int) {
+            let (lowered, classes, term) = Self.parts(of: text, lexicon: lexicon)
+            self.init(text: text, lowered: lowered, classes: classes, term: term.map { ($0, termID) })
+        }
+
+        init(text: String, lowered: String, classes: WordClass, term: (text: String, id: Int)?) {
+            self.text = text
+            self.lowered = lowered
+            self.classes = classes
+            self.term = term
+        }
+
+        /// What is read from a word: its text lower-cased, its classes and its term.
+        static func parts(of text: String, lexicon: Lexicon) -> (lowered: String, classes: WordClass, term: String?) {
+            let lowered = Terms.lowercased(text)
+            let listed = lexicon.wordClasses[lowered] ?? []
+            guard !listed.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon)
+            else {
+                return (lowered, WordClass.of(lowered: lowered, term: nil, lexicon: lexicon), nil)
+            }
+            return (lowered, WordClass.of(lowered: lowered, term: term, lexicon: lexicon), term)
+        }
     }
 
     /// Past this many distinct words the readings are dropped and met again: a bound on a worker's memory
@@ -115,16 +139,10 @@ struct WordReadings {
         return index
     }
 
-    /// Reads a word as `SentenceWords` does for every token.
+    /// Reads a word as `SentenceWords` does for every token, its term given the term's id.
     private mutating func read(_ text: String) -> Reading {
-        let lowered = Terms.lowercased(text)
-        let listed = lexicon.wordClasses[lowered] ?? []
-        guard !listed.contains(.stopWord), let term = Terms.term(loweredNonStopWord: lowered, lexicon: lexicon) else {
-            return Reading(text: text, lowered: lowered,
-                           classes: WordClass.of(lowered: lowered, term: nil, lexicon: lexicon),
-                           term: nil)
-        }
-        let classes = WordClass.of(lowered: lowered, term: term, lexicon: lexicon)
+        let (lowered, classes, term) = Reading.parts(of: text, lexicon: lexicon)
+        guard let term else { return Reading(text: text, lowered: lowered, classes: classes, term: nil) }
         if let id = termIDs[term] { return Reading(text: text, lowered: lowered, classes: classes, term: (term, id)) }
         termIDs[term] = terms.count
         terms.append(term)

@@ -39,13 +39,17 @@ public struct DocumentFacts: Sendable {
         defer { extractor.wordReadings.giveBack(readings) }
         readings.startDocument()
         var sentenceTermIDs: [Int] = []
-        var nameTerms: Set<String> = []
-        for (index, sentence) in document.sentences.enumerated() {
+        let reads = document.sentences.enumerated().map { index, sentence in
             let read = SentenceWords.ReadTokens(range: sentence.range, of: document.readable, readings: &readings)
             sentenceTermIDs.removeAll(keepingCapacity: true)
-            read.appendTermIDs(to: &sentenceTermIDs, readings: readings)
+            read.appendTermIDs(to: &sentenceTermIDs, from: readings.readings)
             for id in sentenceTermIDs { readings.count(term: id, inSentence: index) }
-            guard needsWords[index] || read.mayHoldFullName(readings: readings) else { continue }
+            return read
+        }
+        // Every word of the document read: the sentences' words can share the readings' table (`TokenReadings`).
+        var nameTerms: Set<String> = []
+        let table = readings.readings
+        for (index, read) in reads.enumerated() where needsWords[index] || read.mayHoldFullName(in: table) {
             let words = SentenceWords(read, readings: readings)
             if needsWords[index] { sentenceWords[index] = words }
             for mention in words.names.mentions where mention.isFullName {
