@@ -157,6 +157,36 @@ import Testing
         }
     }
 
+    /// A first build and a rebuild fill the facts without their index by claim and make it at the end: the
+    /// store has the index the schema gives, and a check's query uses it, after those and after later adds.
+    @Test func theFactsIndexByClaimIsThereAfterFirstBuildsRebuildsAndAdds() throws {
+        let folder = try scratch(["a.txt": Self.exampleText, "b.txt": "In 2021, 1,300 detainees were held in 12 prisons."])
+        let store = try FactStore(path: folder + "/facts.sqlite", create: true)
+        func index() throws -> (sql: String?, plan: [String]) {
+            try store.read { db in
+                (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'facts_by_claim'"),
+                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM facts WHERE claim_id = 1").map { $0["detail"] })
+            }
+        }
+        let allFiles = try files(in: folder)
+        let steps: [(String, () throws -> Void)] = [
+            ("first build", { try store.add(files: [allFiles[0]], extractor: Self.extractor) }),
+            ("add", { try store.add(files: allFiles, extractor: Self.extractor) }),
+            ("rebuild", { try store.add(files: allFiles, extractor: Self.extractor, rebuilding: true) }),
+            // Every document removed, then added again: the store is empty of facts and claims once more.
+            ("remove", { try store.remove(paths: allFiles) }),
+            ("add to an emptied store", { try store.add(files: allFiles, extractor: Self.extractor) }),
+        ]
+        for (name, step) in steps {
+            try step()
+            let (sql, plan) = try index()
+            #expect(sql == FactStoreSchema.factsByClaimIndex, "after \(name)")
+            #expect(plan.contains { $0.contains("facts_by_claim") }, "after \(name): \(plan)")
+            #expect(try store.integrityCheck() == "ok", "after \(name)")
+        }
+        #expect(try store.statistics().documents == 2)
+    }
+
     @Test func removingAPathNotInTheBaseChangesNothing() throws {
         let folder = try scratch(["a.txt": Self.exampleText])
         let store = try FactStore(path: folder + "/facts.sqlite", create: true)

@@ -22,6 +22,10 @@ import GRDB
 /// - `name_terms`, `entities`: the words of full names and the names themselves with their aliases, counted by
 ///   the documents that use them.
 enum FactStoreSchema {
+    /// The index of facts by claim, as the migrations make it: a writer filling an empty store drops it and makes
+    /// it again, in one pass, once the facts are in (`StoreWriter`).
+    static let factsByClaimIndex = "CREATE INDEX facts_by_claim ON facts(claim_id, id)"
+
     /// Written into the SQLite header (`PRAGMA application_id`): "FCK1". A database without it is not ours.
     static let applicationID: Int32 = 0x4643_4B31
     /// The schema version, part of the rules fingerprint: a store of an older version is refused until rebuilt.
