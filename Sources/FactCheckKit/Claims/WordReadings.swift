@@ -170,7 +170,7 @@ struct WordReadings {
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
             let key = keys[index]
-            if key.count == count, memcmp(keyBytes.baseAddress! + key.lowerBound, word, count) == 0 {
+            if key.count == count, sameBytes(keyBytes.baseAddress! + key.lowerBound, word, count: count) {
                 return (index, slot)
             }
             slot = (slot + 1) & mask
@@ -178,15 +178,41 @@ struct WordReadings {
         return (nil, slot)
     }
 
-    /// FNV-1a over the word's bytes: words are short, and a keyed hash (`Hasher`) costs more than the lookup
-    /// saves. The words come from trusted sources being indexed; a flood of colliding words would only slow
-    /// the probes down.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    /// Whether the `count` bytes at `first` and `second` are the same. A word is a few bytes: compared in a loop
+    /// here, where a call to memcmp cost more than the comparison.
+    @inline(__always)
+    private static func sameBytes(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(first + offset).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(second + offset).loadUnaligned(as: UInt64.self) { return false }
+            offset += 8
         }
+        while offset < count {
+            if first[offset] != second[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// A hash of the word's bytes, mixed eight bytes at a time: words are short, and a keyed hash (`Hasher`) or
+    /// a multiply per byte (FNV) costs more than the probe. The words come from trusted sources being indexed; a
+    /// flood of colliding words would only slow the probes down. Not stored: it may change from build to build.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash = UInt64(truncatingIfNeeded: word.count) &* 0x9E37_79B9_7F4A_7C15
+        var chunk: UInt64 = 0
+        var filled = 0
+        for byte in word {
+            chunk = chunk << 8 | UInt64(byte)
+            filled += 1
+            if filled == 8 {
+                hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+                chunk = 0
+                filled = 0
+            }
+        }
+        hash = (hash ^ chunk) &* 0xC4CE_B9FE_1A85_EC53
         // The high bits mix best; fold them into the low ones the mask keeps.
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
