@@ -36,11 +36,10 @@ extension FactStore {
         var key: String
         var low: Double
         var high: Double
-        /// `FactRecord.writeContext`, stored as is: its range of the document's `factBytes`.
+        /// `FactRecord.writeContext`, stored as is: its range of the document's `factBytes`. Its signature
+        /// (`contextDigest`) is worked out by the writer, only for a claim new to the store: most facts of an
+        /// archive restate a stored claim, whose context is stored with it.
         var context: Range<Int>
-        /// `ContentHash` of `context`: the writer's key for the context; stored as its hex digits, which the writer
-        /// makes only for a context new to the store (most facts of an archive restate a stored claim).
-        var contextDigest: ContentHash.Digest
         /// `FactRecord.writeValue`: its range of `factBytes`.
         var value: Range<Int>
         /// `ContentHash` of `context` and `value`: the writer's key for the claim, stored as its hex digits.
@@ -49,6 +48,16 @@ extension FactStore {
         var passage: Range<Int>
         /// Context terms and their closeness weights, sorted by term (the order of `context`'s bytes).
         var terms: [(key: String, value: Double)]
+    }
+
+    /// The signature of a fact's context: its value class, then its bytes (`FactRecord.writeContext`). The value
+    /// class is part of a context's identity: its postings are filed under the class, so the same words read
+    /// with values of two classes make two contexts.
+    static func contextDigest(of fact: PreparedFact, in factBytes: [UInt8]) -> ContentHash.Digest {
+        var hash = ContentHash()
+        hash.add(CollectionOfOne(UInt8(truncatingIfNeeded: fact.valueClass)))
+        hash.add(factBytes[fact.context])
+        return hash.digest
     }
 
     /// What a worker made of one file.
@@ -247,18 +256,12 @@ extension FactStore {
             FactRecord.writePassage(passage, into: &factBytes)
             let (contextRange, valueRange) = (contextStart..<valueStart, valueStart..<passageStart)
             let valueClass = ValueIndex.valueClass(of: claim.value)
-            // The value class is part of a context's identity: its postings are filed under the class, so the
-            // same words read with values of two classes make two contexts.
-            var contextHash = ContentHash()
-            contextHash.add(CollectionOfOne(UInt8(truncatingIfNeeded: valueClass)))
-            contextHash.add(factBytes.bytes[contextRange])
-            let contextDigest = contextHash.digest
             var claimHash = ContentHash()
             claimHash.add(factBytes.bytes[contextRange])
             claimHash.add(factBytes.bytes[valueRange])
             let digest = claimHash.digest
             return PreparedFact(valueClass: valueClass, key: key(of: claim), low: low,
-                                high: high, context: contextRange, contextDigest: contextDigest, value: valueRange,
+                                high: high, context: contextRange, value: valueRange,
                                 signatureDigest: digest, passage: passageStart..<factBytes.bytes.count, terms: context)
         }
         // In the order the document first uses them (`DocumentFacts`), which new term ids follow.

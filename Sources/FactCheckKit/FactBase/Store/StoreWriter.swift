@@ -193,11 +193,13 @@ struct StoreWriter {
     /// - Parameter bytes: the document's `factBytes`, where the fact's encoded parts are.
     private mutating func insertClaim(of fact: FactStore.PreparedFact, bytes: [UInt8]) throws -> Int64 {
         let contextID: Int64
-        if let known = try storedContextID(fact) {
+        let contextDigest = FactStore.contextDigest(of: fact, in: bytes)
+        if let known = try Self.storedID(of: contextDigest, in: &contextIDs, db: db, mayBeUnseen: mayHoldUnseenClaims,
+                                         sql: "SELECT id FROM contexts WHERE signature = ?") {
             contextID = known
             claimCountDeltas[contextID, default: 0] += 1
         } else {
-            contextID = try insertContext(of: fact, bytes: bytes)
+            contextID = try insertContext(of: fact, digest: contextDigest, bytes: bytes)
         }
         insertClaim.bind(fact.signatureDigest.hexDigits)
         insertClaim.bind(contextID)
@@ -216,14 +218,16 @@ struct StoreWriter {
     }
 
     /// Stores a context new to the store and its postings; returns its row id.
-    private mutating func insertContext(of fact: FactStore.PreparedFact, bytes: [UInt8]) throws -> Int64 {
-        insertContext.bind(fact.contextDigest.hexDigits)
+    /// - Parameter digest: the context's signature (`FactStore.contextDigest`).
+    private mutating func insertContext(of fact: FactStore.PreparedFact, digest: ContentHash.Digest,
+                                        bytes: [UInt8]) throws -> Int64 {
+        insertContext.bind(digest.hexDigits)
         insertContext.bind(fact.valueClass)
         insertContext.bind(fact.key)
         insertContext.bind(bytes[fact.context])
         try insertContext.execute()
         let contextID = db.lastInsertedRowID
-        contextIDs[fact.contextDigest] = contextID
+        contextIDs[digest] = contextID
         // Term ids first, in the terms' order: a new term's id is given when first met.
         termIDsOfContext.removeAll(keepingCapacity: true)
         for (term, _) in fact.terms { termIDsOfContext.append(try termID(term)) }
@@ -242,12 +246,6 @@ struct StoreWriter {
     private mutating func storedClaimID(_ fact: FactStore.PreparedFact) throws -> Int64? {
         try Self.storedID(of: fact.signatureDigest, in: &claimIDs, db: db,
                           mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM claims WHERE signature = ?")
-    }
-
-    /// The row id of the stored context with this fact's context signature, if there is one.
-    private mutating func storedContextID(_ fact: FactStore.PreparedFact) throws -> Int64? {
-        try Self.storedID(of: fact.contextDigest, in: &contextIDs, db: db,
-                          mayBeUnseen: mayHoldUnseenClaims, sql: "SELECT id FROM contexts WHERE signature = ?")
     }
 
     /// The row id of a claim or context by its signature (`digest`'s hex digits): from those this writer met
