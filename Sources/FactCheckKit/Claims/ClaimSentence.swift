@@ -64,12 +64,14 @@ final class ClaimSentence {
             guard !isValue[token], !words.tokens[token].hasDigit, let term = words.terms[token] else { return nil }
             return contextTerms.index(of: term, id: words.termIDs?[token] ?? -1)
         }
-        var nameTerms = Set<String>()
-        var people = Set<String>()
+        // Gathered in arrays, then made sets of their size: a set grown term by term was made again at each
+        // doubling, every term hashed anew.
+        var nameTerms: [String] = []
+        var people: [String] = []
         for mention in names.mentions where mention.isFullName {
             for (term, _) in words.terms(of: mention, lexicon: lexicon) {
-                nameTerms.insert(term)
-                if mention.titled { people.insert(term) }
+                nameTerms.append(term)
+                if mention.titled { people.append(term) }
             }
         }
         // What an alias, a pronoun or a surname stands for counts where it stands: "the Kremlin leader" is Putin,
@@ -82,8 +84,8 @@ final class ClaimSentence {
         var standInWords: [String] = []
         for reference in references + aliases {
             for (term, _) in reference.terms {
-                nameTerms.insert(term)
-                if reference.mention.titled { people.insert(term) }
+                nameTerms.append(term)
+                if reference.mention.titled { people.append(term) }
             }
             if reference.isPronoun {
                 standIns.append(StandIn(token: reference.token,
@@ -99,8 +101,8 @@ final class ClaimSentence {
         for (index, term) in contextTerms.terms.enumerated() { contextTermIndex[term] = index }
         self.contextTermIndex = contextTermIndex
         self.standIns = standIns
-        self.nameTerms = nameTerms
-        self.people = people
+        self.nameTerms = Set(nameTerms)
+        self.people = Set(people)
         eventTerms = zip(words.terms, words.classes).map { term, wordClass in wordClass.contains(.event) ? term : nil }
         assertionCues = Assertion.cues(of: words)
     }

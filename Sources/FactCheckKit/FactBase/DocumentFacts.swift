@@ -47,13 +47,15 @@ public struct DocumentFacts: Sendable {
             return read
         }
         // Every word of the document read: the sentences' words can share the readings' table (`TokenReadings`).
-        var nameTerms: Set<String> = []
+        // Gathered in an array, then made a set of its size (a set grown term by term is made again at each
+        // doubling).
+        var nameTerms: [String] = []
         let table = readings.readings
         for (index, read) in reads.enumerated() where needsWords[index] || read.mayHoldFullName(in: table) {
             let words = SentenceWords(read, readings: readings)
             if needsWords[index] { sentenceWords[index] = words }
             for mention in words.names.mentions where mention.isFullName {
-                for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.insert(term) }
+                for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.append(term) }
             }
         }
         // A fact's claim is aligned with, never explained: the words its context terms were read from are not kept.
@@ -71,7 +73,7 @@ public struct DocumentFacts: Sendable {
         sentenceCount = document.sentences.count
         termSentenceCounts = readings.documentTerms.map { (readings.terms[$0], readings.sentenceCount(ofTerm: $0)) }
         termIDs = (readings.vocabulary, readings.documentTerms)
-        self.nameTerms = nameTerms
+        self.nameTerms = Set(nameTerms)
         entities = claims.flatMap(\.entities)
     }
 }
