@@ -23,9 +23,8 @@ public struct SentenceWords: Sendable {
     }
 
     /// A sentence's tokens, each with the index of its reading in a `WordReadings`: all that a fact base's
-    /// statistics need of a sentence. The rest of its words (`SentenceWords.init(_:readings:)`) is read only
-    /// where claims or names need it: lower-cased texts, classes, terms and names, made for every sentence and
-    /// dropped, cost more than the tokens.
+    /// statistics need of a sentence. Its words (`SentenceWords.init(_:readings:)`) are made only where claims or
+    /// names need them: finding a sentence's names costs more than reading its tokens.
     struct ReadTokens {
         let tokens: [Terms.Token]
         /// The index in `WordReadings.readings` of each token's reading.
@@ -60,8 +59,9 @@ public struct SentenceWords: Sendable {
         }
     }
 
-    /// The words of a sentence whose tokens have been read (`ReadTokens`) through `readings`, which must since
-    /// have read no new word: the words share its table of readings (`TokenReadings`).
+    /// The words of a sentence whose tokens have been read (`ReadTokens`) through `readings`. They share its table
+    /// of readings (`TokenReadings`), which a word read later copies: best made once every word of the document
+    /// has been read.
     init(_ read: ReadTokens, readings: WordReadings) {
         self.init(tokens: read.tokens, readings: TokenReadings(table: readings.readings, indexes: read.readingIndexes),
                   lexicon: readings.lexicon)
