@@ -23,7 +23,7 @@ public struct ClaimExtractor: Sendable {
 
     /// A match that a value reader accepted, before overlaps between rules are settled.
     fileprivate struct Candidate {
-        /// The rule's index in the rule set: a `Rule` holds a dozen references, and candidates are copied.
+        /// The rule's index in the rule set (`RuleSet.rules`).
         var ruleIndex: Int
         var value: Value
         var span: Range<Int>

@@ -67,21 +67,21 @@ struct FactRecord {
         return FactRecord(claim: context.claim(value: value), passage: passage)
     }
 
-    /// Decodes a context written by `encodeContext`.
+    /// Decodes a context written by `writeContext`.
     static func decodeContext(_ bytes: [UInt8]) -> StoredContext? {
         var reader = Reader(bytes: bytes)
         guard let context = reader.context(), reader.isAtEnd else { return nil }
         return context
     }
 
-    /// Decodes a value written by `encodeValue`.
+    /// Decodes a value written by `writeValue`.
     static func decodeValue(_ bytes: [UInt8]) -> Value? {
         var reader = Reader(bytes: bytes)
         guard let value = reader.value(), reader.isAtEnd else { return nil }
         return value
     }
 
-    /// Decodes a passage written by `encodePassage`, for a claim of `value`.
+    /// Decodes a passage written by `writePassage`, for a claim of `value`.
     static func decodePassage(_ bytes: [UInt8], value: Value) -> Passage? {
         var reader = Reader(bytes: bytes)
         guard let passage = reader.passage(value: value), reader.isAtEnd else { return nil }

@@ -7,10 +7,10 @@ import GRDB
 ///   first of its facts' ids (a document's facts are inserted together, so their ids run from there for
 ///   `fact_count`), and what it added to the statistics (so that removing it can take them back): the sentence
 ///   count of each of its terms, by term id (`term_sentences`), and its name terms and entities.
-/// - `contexts`: one row per distinct claim context (`FactRecord.encodeContext`: rule, key, context terms,
+/// - `contexts`: one row per distinct claim context (`FactRecord.writeContext`: rule, key, context terms,
 ///   names; everything alignment reads but the value), with its value class, key and number of claims: a
 ///   sentence stated with a hundred different figures is one context, scored once per draft claim.
-/// - `claims`: one row per distinct claim (a context and a value, `FactRecord.encodeValue`), with its number
+/// - `claims`: one row per distinct claim (a context and a value, `FactRecord.writeValue`), with its number
 ///   of facts: the same sentence on the wire and in a hundred papers is one claim.
 /// - `facts`: one row per claim occurrence: document, claim, and the passage evidence shows. A document's facts
 ///   are inserted together, after its claims and before its row.
