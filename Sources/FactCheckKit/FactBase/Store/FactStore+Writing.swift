@@ -13,8 +13,9 @@ extension FactStore {
         var date: String?
         var format: String
         var sentenceCount: Int
-        /// Each term with the number of sentences it occurs in, in the order the document first uses them.
-        var termCounts: [(term: String, count: Int)]
+        /// Each term with the number of sentences it occurs in, in the order the document first uses them
+        /// (`DocumentFacts.termSentenceCounts`), which the ids of terms new to the store follow.
+        var termCounts: [(term: String, sentences: Int)]
         /// The terms' ids in the vocabulary of the worker that read them (`DocumentFacts.termIDs`).
         var termIDs: (vocabulary: Int, ids: [Int])
         var nameTerms: [String]
@@ -264,13 +265,12 @@ extension FactStore {
                                 high: high, context: contextRange, value: valueRange,
                                 signatureDigest: digest, passage: passageStart..<factBytes.bytes.count, terms: context)
         }
-        // In the order the document first uses them (`DocumentFacts`), which new term ids follow.
-        let termCounts = contribution.termSentenceCounts.map { (term: $0.term, count: $0.sentences) }
         let nameTerms = contribution.nameTerms.sorted()
         let entities = Array(Set(contribution.entities)).sorted()
         return .prepared(PreparedDocument(
             path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
-            format: document.format.rawValue, sentenceCount: contribution.sentenceCount, termCounts: termCounts,
+            format: document.format.rawValue, sentenceCount: contribution.sentenceCount,
+            termCounts: contribution.termSentenceCounts,
             termIDs: contribution.termIDs,
             nameTerms: nameTerms, nameTermsText: nameTerms.joined(separator: "\n"),
             entities: entities, entitiesText: entities.joined(separator: "\n"),
