@@ -86,19 +86,17 @@ public final class Pattern: @unchecked Sendable {
         let byteOptions = caseless ? UInt32(PCRE2_CASELESS) : 0
         unicodeOptions = byteOptions | UInt32(PCRE2_UTF)
         let anchoring = start == nil ? 0 : UInt32(PCRE2_ANCHORED)
-        var compiled: OpaquePointer?
-        var rewrite: String?
+        var byteModeCode: (code: OpaquePointer, source: String)?
         if byteMode, let translated = ByteModeSource.translating(source),
            let code = try? Pattern.compile(translated, options: byteOptions | anchoring) {
-            compiled = code
-            rewrite = translated
+            byteModeCode = (code, translated)
         }
-        usesByteMode = compiled != nil
-        compiledSource = rewrite ?? source
+        usesByteMode = byteModeCode != nil
+        compiledSource = byteModeCode?.source ?? source
         options = usesByteMode ? byteOptions : unicodeOptions
         let code: OpaquePointer
-        if let compiled {
-            code = compiled
+        if let byteModeCode {
+            code = byteModeCode.code
         } else {
             code = try Pattern.compile(source, options: unicodeOptions | anchoring)
         }
