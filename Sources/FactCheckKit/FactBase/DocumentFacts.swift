@@ -22,8 +22,16 @@ public struct DocumentFacts: Sendable {
     /// - Parameter withPassages: also locate each claim's passage (a store keeps them; memory locates on demand).
     /// - Throws: `ExtractionError` when a rule fails on the document.
     public init(document: Document, extractor: ClaimExtractor, withPassages: Bool = false) throws(ExtractionError) {
+        self.init(document: document, patternMatches: try extractor.patternMatches(in: [document])[0].get(),
+                  extractor: extractor, withPassages: withPassages)
+    }
+
+    /// Extracts a document's facts and statistics from what the rule patterns matched in it
+    /// (`ClaimExtractor.patternMatches(in:)`, which a fact base runs over a batch of documents at once).
+    init(document: Document, patternMatches: ClaimExtractor.PatternMatches, extractor: ClaimExtractor,
+         withPassages: Bool) {
         let lexicon = extractor.ruleSet.lexicon
-        let matches = try extractor.valueMatches(in: document)
+        let matches = extractor.valueMatches(in: document, from: patternMatches)
         // The sentences claims are read from, and the sentence before each (whose names a pronoun may refer to):
         // their words are read in full here, with the statistics. Of the others, only the tokens and their terms,
         // and the names of those that may give a full name.

@@ -112,8 +112,8 @@ extension FactStore {
             // Once for all files: FileManager asks the kernel (getcwd) every time.
             let workingDirectory = FileManager.default.currentDirectoryPath
             var update = FactStoreUpdate()
-            try OrderedParallelMap<Outcome>.run(count: files.count, transform: { index in
-                Self.prepare(files[index], known: known[files[index]], extractor: extractor, loader: loader,
+            try OrderedParallelMap<Outcome>.runInChunks(count: files.count, maximumChunk: Self.maximumChunk, transform: {
+                Self.prepare(files[$0], known: known, extractor: extractor, loader: loader,
                              trustFileTimes: trustFileTimes, workingDirectory: workingDirectory,
                              beforeExtracting: beforeExtracting)
             }, consume: { index, outcome in
@@ -210,37 +210,104 @@ extension FactStore {
         return update
     }
 
-    /// Reads, hashes and (unless unchanged) extracts one file. Runs on a worker thread.
+    /// The most files in a row a worker takes at a time (`OrderedParallelMap.chunkSize`): their documents are
+    /// matched pattern by pattern (`prepare`). Building the 100,000-document benchmark archive, interleaved runs
+    /// took a median of 28.75 s of CPU one file at a time, 22.32 s in chunks of 16, 21.05 s of 64, 20.44 s of 256
+    /// (peak memory 178, 179, 184, 201 MB).
+    static let maximumChunk = 256
+    /// The most text a worker holds to match pattern by pattern: a chunk of very large files is extracted in
+    /// parts, so that memory stays bounded whatever the files.
+    static let maximumPendingBytes = 8 * 1_048_576
+
+    /// What reading a file gave: its outcome already (unchanged, or not a document), or a document to extract.
+    private enum Loading {
+        case settled(Outcome)
+        case loaded(LoadedDocument)
+    }
+
+    /// A file read and made a document, waiting to be extracted.
+    private struct LoadedDocument {
+        var path: String
+        var contentHash: String
+        var size: Int
+        var modified: Double
+        var document: Document
+    }
+
+    /// Reads, hashes and (unless unchanged) extracts a run of files; one outcome for each, in order. Runs on a
+    /// worker thread. The rule patterns are matched over all the run's documents, pattern by pattern
+    /// (`ClaimExtractor.patternMatches(in:)`), at most `maximumPendingBytes` of them at a time; then each
+    /// document's facts are read.
     /// - Parameter workingDirectory: what paths are shown relative to (`PathExpander.displayPath`).
-    static func prepare(_ path: String, known: KnownDocument?, extractor: ClaimExtractor, loader: DocumentLoader,
-                        trustFileTimes: Bool, workingDirectory: String,
-                        beforeExtracting: (@Sendable () -> Void)? = nil) -> Outcome {
+    static func prepare(_ paths: ArraySlice<String>, known: [String: KnownDocument], extractor: ClaimExtractor,
+                        loader: DocumentLoader, trustFileTimes: Bool, workingDirectory: String,
+                        beforeExtracting: (@Sendable () -> Void)? = nil) -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: paths.count)
+        var pending: [(slot: Int, loaded: LoadedDocument)] = []
+        var pendingBytes = 0
+        func extractPending() {
+            let matches = extractor.patternMatches(in: pending.map(\.loaded.document))
+            for ((slot, loaded), matches) in zip(pending, matches) {
+                outcomes[slot] = extract(loaded, patternMatches: matches, extractor: extractor)
+            }
+            pending.removeAll()
+            pendingBytes = 0
+        }
+        for (slot, path) in paths.enumerated() {
+            switch load(path, known: known[path], loader: loader, trustFileTimes: trustFileTimes,
+                        workingDirectory: workingDirectory) {
+            case let .settled(outcome):
+                outcomes[slot] = outcome
+            case let .loaded(loaded):
+                beforeExtracting?()
+                pending.append((slot, loaded))
+                pendingBytes += loaded.document.readable.count
+                if pendingBytes >= maximumPendingBytes { extractPending() }
+            }
+        }
+        if !pending.isEmpty { extractPending() }
+        return outcomes.map { $0! }
+    }
+
+    /// Reads and hashes one file: its outcome when it is unchanged or cannot be read as a document, else the
+    /// document to extract.
+    private static func load(_ path: String, known: KnownDocument?, loader: DocumentLoader, trustFileTimes: Bool,
+                             workingDirectory: String) -> Loading {
         let displayPath = PathExpander.displayPath(path, workingDirectory: workingDirectory)
         let attributes = FileAccess.attributes(atPath: path)
         let size = attributes?.size ?? -1
         let modified = attributes?.modified ?? 0
         if trustFileTimes, let known, known.size == size, known.modified == modified {
-            return .unchanged(path: path, size: size, modified: modified)
+            return .settled(.unchanged(path: path, size: size, modified: modified))
         }
         guard attributes != nil, let bytes = FileAccess.contents(atPath: path) else {
-            return .failed(.input(InputError(path: displayPath, message: "cannot read the file",
-                                             hint: "check that it exists and is readable")))
+            return .settled(.failed(.input(InputError(path: displayPath, message: "cannot read the file",
+                                                      hint: "check that it exists and is readable"))))
         }
         let contentHash = ContentHash.of(bytes)
         if known?.contentHash == contentHash {
-            return .unchanged(path: path, size: size, modified: modified)
+            return .settled(.unchanged(path: path, size: size, modified: modified))
         }
-        let document: Document
+        do {
+            let document = try loader.document(path: displayPath, bytes: bytes, format: DocumentFormat(path: path))
+            return .loaded(LoadedDocument(path: path, contentHash: contentHash, size: bytes.count, modified: modified,
+                                          document: document))
+        } catch {
+            return .settled(.failed(.input(error)))
+        }
+    }
+
+    /// A loaded document's facts, encoded for the writer, from what the rule patterns matched in it.
+    private static func extract(_ loaded: LoadedDocument,
+                                patternMatches: Result<ClaimExtractor.PatternMatches, ExtractionError>,
+                                extractor: ClaimExtractor) -> Outcome {
+        let document = loaded.document
         let contribution: DocumentFacts
-        do {
-            document = try loader.document(path: displayPath, bytes: bytes, format: DocumentFormat(path: path))
-        } catch {
-            return .failed(.input(error))
-        }
-        beforeExtracting?()
-        do {
-            contribution = try DocumentFacts(document: document, extractor: extractor, withPassages: true)
-        } catch {
+        switch patternMatches {
+        case let .success(matches):
+            contribution = DocumentFacts(document: document, patternMatches: matches, extractor: extractor,
+                                         withPassages: true)
+        case let .failure(error):
             return .failed(.extraction(error))
         }
         // A third of the claim contexts of the benchmark archive take more than 256 bytes; its passages about 170.
@@ -268,7 +335,8 @@ extension FactStore {
         let nameTerms = contribution.nameTerms.sorted()
         let entities = Array(Set(contribution.entities)).sorted()
         return .prepared(PreparedDocument(
-            path: path, contentHash: contentHash, size: bytes.count, modified: modified, date: text(of: document.date),
+            path: loaded.path, contentHash: loaded.contentHash, size: loaded.size, modified: loaded.modified,
+            date: text(of: document.date),
             format: document.format.rawValue, sentenceCount: contribution.sentenceCount,
             termCounts: contribution.termSentenceCounts,
             termIDs: contribution.termIDs,

@@ -21,6 +21,41 @@ import Testing
         #expect(consumed.map(\.1) == (0..<count).map { $0 * 2 })
     }
 
+    @Test(arguments: [(count: 0, chunk: 4), (count: 1, chunk: 4), (count: 1_000, chunk: 7), (count: 1_000, chunk: 256),
+                      (count: 97, chunk: 64)])
+    func chunksReachTheConsumerInOrder(count: Int, chunk: Int) throws {
+        var consumed: [(Int, Int)] = []
+        let chunks = Chunks()
+        try OrderedParallelMap<Int>.runInChunks(count: count, workers: 3, window: 16, maximumChunk: chunk, transform: { indexes in
+            chunks.add(indexes)
+            return indexes.map(Self.uneven)
+        }) { index, output in
+            consumed.append((index, output))
+        }
+        #expect(consumed.map(\.0) == Array(0..<count))
+        #expect(consumed.map(\.1) == (0..<count).map { $0 * 2 })
+        // Every index in exactly one chunk, each chunk a run of at most the chunk size.
+        let size = OrderedParallelMap<Int>.chunkSize(count: count, workers: 3, maximum: chunk)
+        #expect(chunks.ranges.sorted { $0.lowerBound < $1.lowerBound }.flatMap { Array($0) } == Array(0..<count))
+        #expect(chunks.ranges.allSatisfy { $0.count <= size })
+    }
+
+    @Test func chunksShrinkSoThatEveryWorkerGetsSeveral() {
+        #expect(OrderedParallelMap<Int>.chunkSize(count: 100_000, workers: 2, maximum: 256) == 256)
+        #expect(OrderedParallelMap<Int>.chunkSize(count: 1_000, workers: 2, maximum: 256) == 125)
+        #expect(OrderedParallelMap<Int>.chunkSize(count: 10, workers: 2, maximum: 256) == 1)
+        #expect(OrderedParallelMap<Int>.chunkSize(count: 0, workers: 2, maximum: 256) == 1)
+        #expect(OrderedParallelMap<Int>.chunkSize(count: 100_000, workers: 0, maximum: 1) == 1)
+    }
+
+    /// The index ranges the workers were given.
+    final class Chunks: @unchecked Sendable {
+        private let lock = NSLock()
+        private var given: [Range<Int>] = []
+        func add(_ range: Range<Int>) { lock.withLock { given.append(range) } }
+        var ranges: [Range<Int>] { lock.withLock { given } }
+    }
+
     /// How many items the workers transformed.
     final class Tally: @unchecked Sendable {
         private let lock = NSLock()
@@ -42,5 +77,19 @@ import Testing
         }
         // Workers ran at most a window (and one item each) past the item that failed.
         #expect(transformed.value <= 101 + 16 + 2)
+    }
+
+    @Test func aConsumerErrorStopsChunkedWorkersWithinTheWindowAndAChunkEach() throws {
+        struct Stop: Error {}
+        let transformed = Tally()
+        #expect(throws: Stop.self) {
+            try OrderedParallelMap<Int>.runInChunks(count: 10_000, workers: 2, window: 16, maximumChunk: 8, transform: { indexes in
+                for _ in indexes { transformed.add() }
+                return Array(indexes)
+            }) { index, _ in
+                if index == 100 { throw Stop() }
+            }
+        }
+        #expect(transformed.value <= 101 + 16 + 2 * 8)
     }
 }

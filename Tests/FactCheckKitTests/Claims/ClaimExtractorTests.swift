@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import FactCheckKit
+
+/// A fact base matches the rule patterns over a batch of documents at once, pattern by pattern
+/// (`ClaimExtractor.patternMatches(in:)`): each document must get what it gets alone.
+@Suite struct ClaimExtractorTests {
+    static let extractor = ClaimExtractor(ruleSet: try! RuleLoader().load(paths: [RepositoryPaths.rules]))
+
+    static let documents: [Document] = {
+        let examples = ["Examples/sources/belarus-us-call.txt", "Examples/drafts/belarus-errors.md",
+                        "Examples/drafts/belarus-errors.html"].map { path in
+            try! Document(path: path, text: String(contentsOf: RepositoryPaths.root.appendingPathComponent(path),
+                                                   encoding: .utf8))
+        }
+        let texts = [
+            "No figures here at all.",
+            "He was sentenced to 11 years. About 16 prisoners were freed on August 15, 2025, at 6:55 p.m.",
+            "Prices rose 3.5% to $12 million; the 30-day trial ran for two decades and 5 km.",
+            // A character PCRE2 takes caselessly for an ASCII letter only in UTF mode (KELVIN SIGN).
+            "The storm dropped 30 \u{212A}m of rain, and 12 prisoners were freed.",
+        ]
+        return examples + texts.enumerated().map { try! Document(path: "text-\($0.offset).txt", text: $0.element) }
+    }()
+
+    /// A claim as `factcheck-bench claims` prints it, its context sorted.
+    static func line(_ claim: Claim) -> String {
+        let context = claim.context.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return "\(claim.ruleID) \(claim.span) \(claim.valueSpan) \(claim.value) \(claim.key) \(claim.assertion) "
+            + "\(claim.event ?? "-") \(claim.entities) " + context.joined(separator: ",")
+    }
+
+    @Test func aBatchGivesEachDocumentWhatItGetsAlone() throws {
+        let batch = Self.extractor.patternMatches(in: Self.documents)
+        #expect(batch.count == Self.documents.count)
+        for (document, matches) in zip(Self.documents, batch) {
+            let alone = try Self.extractor.patternMatches(in: [document])[0].get()
+            let batched = try matches.get()
+            #expect(batched.byPattern == alone.byPattern, "\(document.path)")
+            let claims = Self.extractor.claims(in: document, from: Self.extractor.valueMatches(in: document, from: batched),
+                                               keepingWords: true)
+            #expect(claims.map(Self.line) == (try Self.extractor.claims(in: document)).map(Self.line), "\(document.path)")
+        }
+        // The batch found something to compare: every example document has claims.
+        #expect(try batch.prefix(3).allSatisfy { try !$0.get().byPattern.joined().isEmpty })
+    }
+
+    @Test func aDocumentOnWhichAPatternFailsFailsAloneInItsBatch() throws {
+        // The rule's pattern backtracks past the match limit on a long run of words without five digits.
+        let runaway = try RuleLoader().loadRules(text: """
+            id: test.runaway
+            kind: count
+            patterns: ['(?<value>(?:[a-z]+\\s?)+)[0-9]{5}']
+            examples:
+              - baseline: "x"
+                supported: ["x"]
+            """, file: "runaway.yml")
+        let extractor = ClaimExtractor(ruleSet: RuleSet(rules: Self.extractor.ruleSet.rules + runaway,
+                                                        lexicon: Self.extractor.ruleSet.lexicon))
+        let words = String(repeating: "word ", count: 40)
+        let documents = try [
+            Document(path: "before.txt", text: "12345 people came."),
+            Document(path: "runaway.txt", text: "16 prisoners were freed.\n" + words + "end."),
+            Document(path: "after.txt", text: "Then 54321 more came, and 16 prisoners were freed."),
+        ]
+        let batch = extractor.patternMatches(in: documents)
+        for index in [0, 2] {
+            let alone = try extractor.patternMatches(in: [documents[index]])[0].get()
+            #expect(try batch[index].get().byPattern == alone.byPattern)
+        }
+        #expect(throws: ExtractionError.self) { try batch[1].get() }
+        guard case let .failure(error) = batch[1] else { return }
+        #expect(error.rule == "test.runaway")
+        #expect(error.document == "runaway.txt")
+        // Where the failing search began, as the document alone reports it.
+        guard case let .failure(alone) = extractor.patternMatches(in: [documents[1]])[0] else {
+            Issue.record("the runaway document alone did not fail")
+            return
+        }
+        #expect(error.line == alone.line)
+        #expect(error.description == alone.description)
+        guard case .limitExceeded = error.underlying else {
+            Issue.record("expected a limit error, got \(error.underlying)")
+            return
+        }
+    }
+}
