@@ -283,29 +283,22 @@ public struct ClaimExtractor: Sendable {
         // Each term weighs as its nearest occurrence (the first of equals), by index into `contextTerms`. The word
         // it was read from is kept as where it is (a token's index; a stand-in's as -1 - the place of its word in
         // `standInWords`), so that choosing a word copies no String.
-        let termCount = sentence.contextTerms.count
-        var weights = [Double](repeating: 0, count: termCount)
-        var weightWords = [Int](repeating: 0, count: termCount)
+        // Each term's weight and the place of its word, in one array: one allocation per claim, not two.
+        var weights = [(weight: Double, word: Int)](repeating: (0, 0), count: sentence.contextTerms.count)
         let contextTermIndexes = sentence.contextTermIndexes
         tokens.withUnsafeBufferPointer { tokens in
             for index in tokens.indices {
                 guard let term = contextTermIndexes[index] else { continue }
                 // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
                 let tokenWeight = weight(at: index) * (tokens[index].isCapitalized ? Self.nameWeight : 1)
-                if tokenWeight > weights[term] {
-                    weights[term] = tokenWeight
-                    weightWords[term] = index
-                }
+                if tokenWeight > weights[term].weight { weights[term] = (tokenWeight, index) }
             }
         }
         var standInWord = 0
         for standIn in sentence.standIns {
             let standInWeight = weight(at: standIn.token) * Self.nameWeight
             for (term, _) in standIn.terms {
-                if standInWeight > weights[term] {
-                    weights[term] = standInWeight
-                    weightWords[term] = -1 - standInWord
-                }
+                if standInWeight > weights[term].weight { weights[term] = (standInWeight, -1 - standInWord) }
                 standInWord += 1
             }
         }
@@ -314,17 +307,17 @@ public struct ClaimExtractor: Sendable {
         }
         let context: [String: Double]
         let words: [String: String]
-        if !weights.contains(where: { !($0 > 0) }) {
+        if !weights.contains(where: { !($0.weight > 0) }) {
             // Every term is weighed (each comes from a token or a stand-in, and every place weighs more than
             // nothing): the sentence's term → index table, its values mapped, without hashing a term again.
-            context = sentence.contextTermIndex.mapValues { weights[$0] }
-            words = keepingWords ? sentence.contextTermIndex.mapValues { word(at: weightWords[$0]) } : [:]
+            context = sentence.contextTermIndex.mapValues { weights[$0].weight }
+            words = keepingWords ? sentence.contextTermIndex.mapValues { word(at: weights[$0].word) } : [:]
         } else {
             var someContext = [String: Double](minimumCapacity: weights.count)
             var someWords = [String: String](minimumCapacity: keepingWords ? weights.count : 0)
-            for (index, term) in sentence.contextTerms.enumerated() where weights[index] > 0 {
-                someContext[term] = weights[index]
-                if keepingWords { someWords[term] = word(at: weightWords[index]) }
+            for (index, term) in sentence.contextTerms.enumerated() where weights[index].weight > 0 {
+                someContext[term] = weights[index].weight
+                if keepingWords { someWords[term] = word(at: weights[index].word) }
             }
             context = someContext
             words = someWords

@@ -97,4 +97,16 @@ public struct SentenceWords: Sendable {
         guard !mention.isAlias else { return mention.terms(lexicon: lexicon) }
         return mention.tokens.compactMap { index in terms[index].map { ($0, tokens[index].text) } }
     }
+
+    /// Appends the terms of `terms(of:lexicon:)`, without their words and without an array of their own: a fact
+    /// base gathers the name terms of every sentence.
+    func appendTerms(of mention: SentenceNames.Mention, lexicon: Lexicon, to list: inout [String]) {
+        guard !mention.isAlias else {
+            for (term, _) in mention.terms(lexicon: lexicon) { list.append(term) }
+            return
+        }
+        for index in mention.tokens {
+            if let term = terms[index] { list.append(term) }
+        }
+    }
 }

@@ -46,7 +46,9 @@ public struct DocumentFacts: Sendable {
         var readings = extractor.wordReadings.borrow()
         defer { extractor.wordReadings.giveBack(readings) }
         readings.startDocument()
+        // Room for the terms of most sentences, so that the list is not regrown sentence after sentence.
         var sentenceTermIDs: [Int] = []
+        sentenceTermIDs.reserveCapacity(64)
         let reads = document.sentences.enumerated().map { index, sentence in
             let read = SentenceWords.ReadTokens(range: sentence.range, of: document.readable, readings: &readings)
             sentenceTermIDs.removeAll(keepingCapacity: true)
@@ -63,7 +65,7 @@ public struct DocumentFacts: Sendable {
             let words = SentenceWords(read, readings: readings)
             if needsWords[index] { sentenceWords[index] = words }
             for mention in words.names.mentions where mention.isFullName {
-                for (term, _) in words.terms(of: mention, lexicon: lexicon) { nameTerms.append(term) }
+                words.appendTerms(of: mention, lexicon: lexicon, to: &nameTerms)
             }
         }
         // A fact's claim is aligned with, never explained: the words its context terms were read from are not kept.

@@ -24,14 +24,20 @@ public struct PatternMatch: Equatable, Sendable {
 public struct MatchGroups: Equatable, Sendable {
     /// The group names, shared by every match of one pattern.
     private let names: [String]
-    /// The range of each of `names`, nil where the group did not take part.
-    private let ranges: [Range<Int>?]
+    /// The range of each of `names`, nil where the group did not take part: a slice of the ranges of all the
+    /// matches of one scan (`PatternScanner`), which then allocates one buffer rather than one per match.
+    private let ranges: ArraySlice<Range<Int>?>
 
     /// Groups named `names` with `ranges`, in the same order.
-    init(names: [String], ranges: [Range<Int>?]) {
+    init(names: [String], ranges: ArraySlice<Range<Int>?>) {
         precondition(names.count == ranges.count, "one range per group name")
         self.names = names
         self.ranges = ranges
+    }
+
+    /// Groups named `names` with `ranges`, in the same order.
+    init(names: [String], ranges: [Range<Int>?]) {
+        self.init(names: names, ranges: ranges[...])
     }
 
     /// The groups of a dictionary of name → range.
@@ -43,7 +49,7 @@ public struct MatchGroups: Equatable, Sendable {
     /// The range of the group called `name`, nil when there is none or it did not take part.
     public subscript(name: String) -> Range<Int>? {
         // A few names: a scan compares fewer bytes than hashing one.
-        for index in names.indices where names[index] == name { return ranges[index] }
+        for index in names.indices where names[index] == name { return ranges[ranges.startIndex + index] }
         return nil
     }
 

@@ -82,7 +82,7 @@ public struct PatternScanner: ~Copyable {
     /// Every non-overlapping match of `code`, compiled from `pattern`, in `subject`.
     private mutating func search(with code: OpaquePointer, of pattern: Pattern,
                                  in subject: [UInt8]) throws(PatternError) -> [PatternMatch] {
-        var found: [PatternMatch] = []
+        var found = Found()
         var start = 0
         let result: Result<Void, PatternError> = subject.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
@@ -90,14 +90,13 @@ public struct PatternScanner: ~Copyable {
                 let status = pcre2_match_8(code, base, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
                 if status == PCRE2_ERROR_NOMATCH { break }
                 if status < 0 { return .failure(Self.error(for: status, searchStart: start)) }
-                let matched = match(of: pattern, groupCount: status)
-                found.append(matched)
-                start = Self.nextSearchStart(after: matched.range, in: buffer)
+                let range = found.append(from: matchData, of: pattern, groupCount: status)
+                start = Self.nextSearchStart(after: range, in: buffer)
             }
             return .success(())
         }
         try result.get()
-        return found
+        return found.matches(of: pattern)
     }
 
     /// Whether `range` begins at a UTF-8 continuation byte of `subject`, inside a character.
@@ -128,7 +127,7 @@ public struct PatternScanner: ~Copyable {
         // (about 120 instructions, on each of the hundred or so attempts per document a build makes per pattern).
         // It checks no UTF either, as PCRE2_NO_UTF_CHECK asks. The UTF code beside a byte-mode one is interpreted.
         let attempt = pattern.isJITCompiled && !unicode ? pcre2_jit_match_8 : pcre2_match_8
-        var found: [PatternMatch] = []
+        var found = Found()
         var searchStart = 0
         var next = 0
         let result: Result<Void, PatternError> = subject.withUnsafeBufferPointer { buffer in
@@ -147,15 +146,14 @@ public struct PatternScanner: ~Copyable {
                         continue
                     }
                     if status < 0 { return .failure(Self.error(for: status, searchStart: searchStart)) }
-                    let matched = match(of: pattern, groupCount: status)
-                    found.append(matched)
-                    searchStart = Self.nextSearchStart(after: matched.range, in: buffer)
+                    let range = found.append(from: matchData, of: pattern, groupCount: status)
+                    searchStart = Self.nextSearchStart(after: range, in: buffer)
                 }
                 return .success(())
             }
         }
         try result.get()
-        return found
+        return found.matches(of: pattern)
     }
 
     /// Each pattern's matches: none when `subject` lacks the pattern's required literals, anchored at the starts
@@ -171,23 +169,43 @@ public struct PatternScanner: ~Copyable {
         return try matches(of: pattern, in: subject)
     }
 
-    /// The match in the match data, with the named groups that took part.
-    private func match(of pattern: Pattern, groupCount: Int32) -> PatternMatch {
-        let unset = factcheck_pcre2_unset()
-        let vector = pcre2_get_ovector_pointer_8(matchData)!
-        let numbers = pattern.groupNumbersByName
-        let ranges = [Range<Int>?](unsafeUninitializedCapacity: numbers.count) { buffer, count in
-            for (index, number) in numbers.enumerated() {
+    /// The matches of one scan as they are found: each one's range, and the ranges of its named groups in one
+    /// buffer for all, which the matches share as slices once the scan is over (a buffer per match was an
+    /// allocation per match, 19,000 per 1,000 archive documents).
+    private struct Found {
+        private var ranges: [Range<Int>] = []
+        private var groupRanges: [Range<Int>?] = []
+
+        /// Records the match in `matchData`, with the named groups that took part; returns its range.
+        mutating func append(from matchData: OpaquePointer, of pattern: Pattern, groupCount: Int32) -> Range<Int> {
+            let unset = factcheck_pcre2_unset()
+            let vector = pcre2_get_ovector_pointer_8(matchData)!
+            if ranges.isEmpty {
+                // Most scans of a document find a few matches or none.
+                ranges.reserveCapacity(8)
+                groupRanges.reserveCapacity(8 * pattern.groupNumbersByName.count)
+            }
+            for number in pattern.groupNumbersByName {
                 var range: Range<Int>?
                 if number < Int(groupCount), vector[2 * number] != unset {
                     range = vector[2 * number]..<vector[2 * number + 1]
                 }
-                buffer.initializeElement(at: index, to: range)
+                groupRanges.append(range)
             }
-            count = numbers.count
+            let range = vector[0]..<vector[1]
+            ranges.append(range)
+            return range
         }
-        return PatternMatch(range: vector[0]..<vector[1],
-                            groups: MatchGroups(names: pattern.groupNames, ranges: ranges))
+
+        /// The matches recorded, in order.
+        func matches(of pattern: Pattern) -> [PatternMatch] {
+            let groupCount = pattern.groupNumbersByName.count
+            return ranges.indices.map { index in
+                PatternMatch(range: ranges[index], groups: MatchGroups(
+                    names: pattern.groupNames,
+                    ranges: groupRanges[(index * groupCount)..<((index + 1) * groupCount)]))
+            }
+        }
     }
 
     /// Where the search for the next match begins: the end of `range`, or, after an empty match, the next whole
