@@ -29,12 +29,33 @@ import Testing
             #expect(attributes.modified.bitPattern
                 == (expected[.modificationDate] as? Date)?.timeIntervalSince1970.bitPattern)
             #expect(FileAccess.contents(atPath: path) == [UInt8](contents))
+            let both = try #require(FileAccess.attributesAndContents(atPath: path))
+            #expect(both.size == attributes.size && both.modified.bitPattern == attributes.modified.bitPattern)
+            #expect(both.bytes == [UInt8](contents))
         }
+    }
+
+    @Test func readsASymbolicLinksOwnAttributesAndItsTargetsBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("file-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.txt").path
+        let link = folder.appendingPathComponent("link.txt").path
+        #expect(FileManager.default.createFile(atPath: target, contents: Data(repeating: 65, count: 5_000)))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let attributes = try #require(FileAccess.attributes(atPath: link))
+        let both = try #require(FileAccess.attributesAndContents(atPath: link))
+        // The link's own size (the length of the path it holds), the target's bytes.
+        #expect(both.size == attributes.size && both.size == target.utf8.count)
+        #expect(both.modified == attributes.modified)
+        #expect(both.bytes == [UInt8](repeating: 65, count: 5_000))
     }
 
     @Test func failsOnWhatCannotBeRead() {
         #expect(FileAccess.attributes(atPath: "/no/such/file") == nil)
         #expect(FileAccess.contents(atPath: "/no/such/file") == nil)
         #expect(FileAccess.contents(atPath: FileManager.default.temporaryDirectory.path) == nil)
+        #expect(FileAccess.attributesAndContents(atPath: "/no/such/file") == nil)
+        #expect(FileAccess.attributesAndContents(atPath: FileManager.default.temporaryDirectory.path) == nil)
     }
 }

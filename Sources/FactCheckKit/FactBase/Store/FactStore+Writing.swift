@@ -274,13 +274,11 @@ extension FactStore {
     private static func load(_ path: String, known: KnownDocument?, loader: DocumentLoader, trustFileTimes: Bool,
                              workingDirectory: String) -> Loading {
         let displayPath = PathExpander.displayPath(path, workingDirectory: workingDirectory)
-        let attributes = FileAccess.attributes(atPath: path)
-        let size = attributes?.size ?? -1
-        let modified = attributes?.modified ?? 0
-        if trustFileTimes, let known, known.size == size, known.modified == modified {
-            return .settled(.unchanged(path: path, size: size, modified: modified))
+        if trustFileTimes, let known, let attributes = FileAccess.attributes(atPath: path),
+           known.size == attributes.size, known.modified == attributes.modified {
+            return .settled(.unchanged(path: path, size: attributes.size, modified: attributes.modified))
         }
-        guard attributes != nil, let bytes = FileAccess.contents(atPath: path) else {
+        guard let (size, modified, bytes) = FileAccess.attributesAndContents(atPath: path) else {
             return .settled(.failed(.input(InputError(path: displayPath, message: "cannot read the file",
                                                       hint: "check that it exists and is readable"))))
         }
