@@ -48,6 +48,27 @@ import Testing
         #expect(OrderedParallelMap<Int>.chunkSize(count: 100_000, workers: 0, maximum: 1) == 1)
     }
 
+    /// An output that notes whether it was released on the thread that made it.
+    final class Made: @unchecked Sendable {
+        private let maker = pthread_self()
+        private let tally: Tally
+        init(tally: Tally) { self.tally = tally }
+        deinit { if pthread_equal(maker, pthread_self()) != 0 { tally.add() } }
+    }
+
+    @Test func outputsAreReleasedByTheWorkerThatMadeThem() throws {
+        let releasedByMaker = Tally()
+        var consumed = 0
+        try OrderedParallelMap<Made>.runInChunks(count: 2_000, workers: 2, window: 16, maximumChunk: 8, transform: { indexes in
+            indexes.map { _ in Made(tally: releasedByMaker) }
+        }) { _, _ in
+            consumed += 1
+        }
+        #expect(consumed == 2_000)
+        // Every one: the workers wait for the consumer to finish before they release the last of theirs.
+        #expect(releasedByMaker.value == 2_000)
+    }
+
     /// The index ranges the workers were given.
     final class Chunks: @unchecked Sendable {
         private let lock = NSLock()
