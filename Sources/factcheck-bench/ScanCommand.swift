@@ -70,6 +70,7 @@ struct ScanCommand: ParsableCommand {
         print("plain and anchored scans find the same \(matchCount) matches (ranges and groups)")
         if perPattern {
             timeEachPattern(ruleSet: ruleSet, finder: finder, subjects: subjects, megabytes: megabytes)
+            print("JIT code of all patterns: \(patterns.reduce(0) { $0 + $1.jitCodeSize }) bytes")
         }
         for workers in Set([1, threads]).sorted() {
             var plainSpeeds: [Double] = []
@@ -193,7 +194,7 @@ struct ScanCommand: ParsableCommand {
             let anchoredText = Self.timing(anchoredSeconds, megabytes: megabytes) + " (+ start finder)"
                 + (isAnchored ? ", \(starts) starts" : ", not anchored")
             print("\(rule): plain \(Self.timing(plainSeconds, megabytes: megabytes)); with finder \(anchoredText); "
-                + "\(found) matches, JIT \(pattern.isJITCompiled), \(pattern.source.utf8.count) bytes of pattern")
+                + "\(found) matches, \(pattern.jitCodeSize) bytes of JIT code, \(pattern.source.utf8.count) bytes of pattern")
         }
     }
 

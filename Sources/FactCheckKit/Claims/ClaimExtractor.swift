@@ -126,7 +126,7 @@ public struct ClaimExtractor: Sendable {
     /// the first pattern, in rule order, that failed on a document.
     ///
     /// Pattern by pattern over all the documents, rather than document by document: the JIT code of the rule
-    /// patterns (4.6 MB for the bundled rules) is far larger than a core's cache, and a pattern's code stays in
+    /// patterns (4.2 MB for the bundled rules) is far larger than a core's cache, and a pattern's code stays in
     /// it while that pattern is tried on every document of the batch. `factcheck-bench scan` of 10,000 archive
     /// documents, one thread: 21.8 MB/s document by document, 27.5 MB/s in batches of 256; in a whole build the
     /// other work of each document evicts the patterns' code too, and the batches saved a fifth of its CPU time

@@ -26,9 +26,14 @@ public final class Pattern: @unchecked Sendable {
     let groupNames: [String]
     let groupNumbersByName: [Int]
     /// True when the JIT compiled the pattern (its anchored form, for a pattern with a `start`).
-    public var isJITCompiled: Bool {
+    public var isJITCompiled: Bool { jitCodeSize > 0 }
+    /// The bytes of machine code the JIT made of the pattern (its anchored form, for a pattern with a `start`);
+    /// 0 when it is interpreted.
+    public var jitCodeSize: Int {
         var size = 0
-        return pcre2_pattern_info_8(anchoredCode ?? lazyUnanchoredCode, UInt32(PCRE2_INFO_JITSIZE), &size) == 0 && size > 0
+        guard pcre2_pattern_info_8(anchoredCode ?? lazyUnanchoredCode, UInt32(PCRE2_INFO_JITSIZE), &size) == 0
+        else { return 0 }
+        return size
     }
     /// Whether letters match without regard to case.
     var caseless: Bool { options & UInt32(PCRE2_CASELESS) != 0 }
