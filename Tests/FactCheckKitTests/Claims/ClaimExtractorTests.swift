@@ -46,15 +46,13 @@ import Testing
     }
 
     @Test func aDocumentOnWhichAPatternFailsFailsAloneInItsBatch() throws {
-        // The rule's pattern backtracks past the match limit on a long run of words without five digits.
+        // The rule's pattern backtracks past the match limit on a long run of words that no "?!" follows.
         let runaway = try RuleLoader().loadRules(text: """
-            id: test.runaway
+            id: test.backtracking
             kind: count
-            patterns: ['(?<value>(?:[a-z]+\\s?)+)[0-9]{5}']
-            examples:
-              - baseline: "x"
-                supported: ["x"]
-            """, file: "runaway.yml")
+            patterns: ['(?<value>(?:[a-z]+\\s?)+)[!?]{2}']
+            examples: [{baseline: "7 ?!", supported: ["7 ?!"]}]
+            """, file: "backtracking.yml")
         let extractor = ClaimExtractor(ruleSet: RuleSet(rules: Self.extractor.ruleSet.rules + runaway,
                                                         lexicon: Self.extractor.ruleSet.lexicon))
         let words = String(repeating: "word ", count: 40)
@@ -70,7 +68,7 @@ import Testing
         }
         #expect(throws: ExtractionError.self) { try batch[1].get() }
         guard case let .failure(error) = batch[1] else { return }
-        #expect(error.rule == "test.runaway")
+        #expect(error.rule == "test.backtracking")
         #expect(error.document == "runaway.txt")
         // Where the failing search began, as the document alone reports it.
         guard case let .failure(alone) = extractor.patternMatches(in: [documents[1]])[0] else {
