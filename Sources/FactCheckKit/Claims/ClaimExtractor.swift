@@ -128,8 +128,8 @@ public struct ClaimExtractor: Sendable {
     /// Pattern by pattern over all the documents, rather than document by document: the JIT code of the rule
     /// patterns (4.2 MB for the bundled rules) is far larger than a core's cache, and a pattern's code stays in
     /// it while that pattern is tried on every document of the batch. `factcheck-bench scan` of 10,000 archive
-    /// documents, one thread: 21.8 MB/s document by document, 27.5 MB/s in batches of 256; in a whole build the
-    /// other work of each document evicts the patterns' code too, and the batches saved a fifth of its CPU time
+    /// documents, one thread: 22.3 MB/s document by document, 27.6 MB/s in batches of 256; in a whole build the
+    /// other work of each document evicts the patterns' code too, and batches of 256 took 29% off its CPU time
     /// (`FactStore.maximumChunk`).
     func patternMatches(in documents: [Document]) -> [Result<PatternMatches, ExtractionError>] {
         var scanner = PatternScanner()
@@ -166,7 +166,10 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// The value matches of `document`, read from what its patterns matched (`patternMatches(in:)`).
+    /// - Precondition: `patternMatches` came from this extractor's rules.
     func valueMatches(in document: Document, from patternMatches: PatternMatches) -> ValueMatches {
+        precondition(patternMatches.byPattern.count == valueRules.reduce(0) { $0 + $1.rule.patterns.count },
+                     "pattern matches of other rules")
         var candidates: [Candidate] = []
         // A text matched by several patterns or rules, or met in an earlier document, is read once.
         var reads = valueReads.borrow()

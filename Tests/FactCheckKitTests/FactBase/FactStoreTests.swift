@@ -23,6 +23,34 @@ import Testing
         PathExpander.absolutePaths(try PathExpander.documents(in: [folder]))
     }
 
+    /// A worker matches a chunk's documents pattern by pattern, in parts when they hold much text: every
+    /// document gets the same facts however the chunk is cut, and a bad file fails alone.
+    @Test func aChunkPreparesTheSameDocumentsInParts() throws {
+        let folder = try scratch([
+            "a.txt": Self.exampleText, "b.md": "On August 15, 2025, 16 prisoners were freed.", "c.txt": "",
+            "d.txt": "He was sentenced to 11 years; prices rose 3.5% to $12 million.", "e.txt": Self.exampleText,
+        ])
+        let paths = try files(in: folder)[...]
+        func prepared(inPartsOf bytes: Int) -> [String] {
+            FactStore.prepare(paths, known: [:], extractor: Self.extractor, loader: DocumentLoader(),
+                              trustFileTimes: false, workingDirectory: folder,
+                              maximumPendingBytes: bytes).map { outcome in
+                switch outcome {
+                case let .prepared(document):
+                    "\(document.path) \(document.facts.count) facts \(document.factBytes) \(document.termCounts)"
+                case let .failed(error): "failed: \(error)"
+                case let .unchanged(path, _, _): "unchanged: \(path)"
+                }
+            }
+        }
+        let whole = prepared(inPartsOf: FactStore.maximumPendingBytes)
+        #expect(whole.count == 5)
+        #expect(whole[2].hasPrefix("failed: ") && whole[2].contains("is empty"))
+        #expect(whole.filter { $0.contains(" facts ") }.count == 4)
+        #expect(prepared(inPartsOf: 1) == whole)
+        #expect(prepared(inPartsOf: 200) == whole)
+    }
+
     @Test func aNewStoreIsMigratedAndReopens() throws {
         let path = try scratch() + "/base/facts.sqlite"
         _ = try FactStore(path: path, create: true)

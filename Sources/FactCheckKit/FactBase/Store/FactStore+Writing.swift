@@ -238,10 +238,13 @@ extension FactStore {
     /// worker thread. The rule patterns are matched over all the run's documents, pattern by pattern
     /// (`ClaimExtractor.patternMatches(in:)`), at most `maximumPendingBytes` of them at a time; then each
     /// document's facts are read.
-    /// - Parameter workingDirectory: what paths are shown relative to (`PathExpander.displayPath`).
+    /// - Parameters:
+    ///   - workingDirectory: what paths are shown relative to (`PathExpander.displayPath`).
+    ///   - maximumPendingBytes: see `maximumPendingBytes` (tests make it small).
     static func prepare(_ paths: ArraySlice<String>, known: [String: KnownDocument], extractor: ClaimExtractor,
                         loader: DocumentLoader, trustFileTimes: Bool, workingDirectory: String,
-                        beforeExtracting: (@Sendable () -> Void)? = nil) -> [Outcome] {
+                        beforeExtracting: (@Sendable () -> Void)? = nil,
+                        maximumPendingBytes: Int = maximumPendingBytes) -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: paths.count)
         var pending: [(slot: Int, loaded: LoadedDocument)] = []
         var pendingBytes = 0

@@ -14,9 +14,9 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     /// Each ready result, with the number of the worker that made it.
     private var results: [Int: (output: Output, worker: Int)] = [:]
     /// For each worker, the results it made that the consumer is done with: the worker releases them, so that
-    /// their memory is freed by the thread that allocated it. Freed by the consumer, a build's documents made
-    /// the allocator lock the workers' arenas twenty times a document, and the threads waited on each other
-    /// (53,560 futex calls building 30,000 documents).
+    /// their memory is freed by the thread that allocated it. Freed by the consumer, a build's prepared
+    /// documents made the allocator lock a worker's arena for each of their objects, and the threads waited on
+    /// each other (53,560 futex calls building 30,000 documents; 5,908 handed back).
     private var consumedOutputs: [[Output]]
     private var nextToClaim = 0
     private var consumed = 0
@@ -96,11 +96,6 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
         var consumedHere: [Output] = []
         while true {
             condition.lock()
-            swap(&consumedHere, &consumedOutputs[worker])
-            condition.unlock()
-            // Released outside the lock, on this thread.
-            consumedHere.removeAll(keepingCapacity: true)
-            condition.lock()
             while !cancelled, nextToClaim < count, nextToClaim - consumed >= window {
                 workersWaiting += 1
                 condition.wait()
@@ -116,7 +111,10 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             }
             let indexes = nextToClaim..<min(nextToClaim + chunk, count)
             nextToClaim = indexes.upperBound
+            swap(&consumedHere, &consumedOutputs[worker])
             condition.unlock()
+            // Released outside the lock, on this thread.
+            consumedHere.removeAll(keepingCapacity: true)
             let outputs = transform(indexes)
             precondition(outputs.count == indexes.count, "one output for each index of the chunk")
             condition.lock()
