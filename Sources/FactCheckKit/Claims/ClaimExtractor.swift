@@ -11,9 +11,18 @@ public struct ClaimExtractor: Sendable {
     let wordReadings: LendingPool<WordReadings>
     /// Value readings kept across documents, one cache per worker.
     private let valueReads: LendingPool<ValueReadCache>
+    /// The rules that read values, with their indexes in the rule set and their readers: the rules whose patterns
+    /// are matched, in rule order. Listed once, not for every document.
+    private let valueRules: [(index: Int, rule: Rule, reader: any ValueReader.Type)]
+    /// How many patterns `valueRules` have: the length of a document's `PatternMatches`.
+    private let valuePatternCount: Int
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        valueRules = ruleSet.rules.enumerated().compactMap { index, rule in
+            ValueMacros.reader(forKind: rule.kind).map { (index, rule, $0) }
+        }
+        valuePatternCount = valueRules.reduce(0) { $0 + $1.rule.patterns.count }
         let lexicon = ruleSet.lexicon
         wordReadings = LendingPool { WordReadings(lexicon: lexicon) }
         valueReads = LendingPool { ValueReadCache(context: ReadingContext()) }
@@ -114,14 +123,6 @@ public struct ClaimExtractor: Sendable {
         let byPattern: [[PatternMatch]]
     }
 
-    /// The rules that read values, with their indexes in the rule set and their readers: the rules whose patterns
-    /// are matched.
-    private var valueRules: some Sequence<(index: Int, rule: Rule, reader: any ValueReader.Type)> {
-        ruleSet.rules.enumerated().lazy.compactMap { index, rule in
-            ValueMacros.reader(forKind: rule.kind).map { (index, rule, $0) }
-        }
-    }
-
     /// The matches of every value rule's patterns in each of `documents` (see `PatternMatches`), or the error of
     /// the first pattern, in rule order, that failed on a document.
     ///
@@ -168,8 +169,7 @@ public struct ClaimExtractor: Sendable {
     /// The value matches of `document`, read from what its patterns matched (`patternMatches(in:)`).
     /// - Precondition: `patternMatches` came from this extractor's rules.
     func valueMatches(in document: Document, from patternMatches: PatternMatches) -> ValueMatches {
-        precondition(patternMatches.byPattern.count == valueRules.reduce(0) { $0 + $1.rule.patterns.count },
-                     "pattern matches of other rules")
+        precondition(patternMatches.byPattern.count == valuePatternCount, "pattern matches of other rules")
         var candidates: [Candidate] = []
         // A text matched by several patterns or rules, or met in an earlier document, is read once.
         var reads = valueReads.borrow()
