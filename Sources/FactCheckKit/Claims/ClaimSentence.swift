@@ -69,10 +69,9 @@ final class ClaimSentence {
         var nameTerms: [String] = []
         var people: [String] = []
         for mention in names.mentions where mention.isFullName {
-            for (term, _) in words.terms(of: mention, lexicon: lexicon) {
-                nameTerms.append(term)
-                if mention.titled { people.append(term) }
-            }
+            let first = nameTerms.count
+            words.appendTerms(of: mention, lexicon: lexicon, to: &nameTerms)
+            if mention.titled { people.append(contentsOf: nameTerms[first...]) }
         }
         // What an alias, a pronoun or a surname stands for counts where it stands: "the Kremlin leader" is Putin,
         // "He" the person the sentence before named.

@@ -67,16 +67,6 @@ public struct SentenceWords: Sendable {
                   lexicon: readings.lexicon)
     }
 
-    /// The words of the sentence at `range` of `bytes`, read through `readings` (`ReadTokens`).
-    /// - Parameters:
-    ///   - readings: word readings made with the same lexicon.
-    ///   - termIDs: receives, in token order, the term id (`WordReadings.terms`) of each token that has a term.
-    init(range: Range<Int>, of bytes: [UInt8], readings: inout WordReadings, termIDs: inout [Int]) {
-        let read = ReadTokens(range: range, of: bytes, readings: &readings)
-        read.appendTermIDs(to: &termIDs, from: readings.readings)
-        self.init(read, readings: readings)
-    }
-
     private init(tokens: [Terms.Token], readings: TokenReadings, lexicon: Lexicon) {
         self.tokens = tokens
         self.readings = readings
@@ -99,7 +89,7 @@ public struct SentenceWords: Sendable {
     }
 
     /// Appends the terms of `terms(of:lexicon:)`, without their words and without an array of their own: a fact
-    /// base gathers the name terms of every sentence.
+    /// base's statistics and each claim sentence gather the name terms of their full names.
     func appendTerms(of mention: SentenceNames.Mention, lexicon: Lexicon, to list: inout [String]) {
         guard !mention.isAlias else {
             for (term, _) in mention.terms(lexicon: lexicon) { list.append(term) }

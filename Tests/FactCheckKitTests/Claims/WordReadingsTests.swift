@@ -57,6 +57,16 @@ import Testing
         #expect(Set(readings.terms).count == readings.terms.count)
     }
 
+    /// A sentence's words read through `readings` as a fact base reads them (`ReadTokens`, then `SentenceWords`),
+    /// and the term id of each of its tokens that has a term, in token order.
+    private static func words(in range: Range<Int>, of bytes: [UInt8],
+                              readings: inout WordReadings) -> (words: SentenceWords, termIDs: [Int]) {
+        let read = SentenceWords.ReadTokens(range: range, of: bytes, readings: &readings)
+        var termIDs: [Int] = []
+        read.appendTermIDs(to: &termIDs, from: readings.readings)
+        return (SentenceWords(read, readings: readings), termIDs)
+    }
+
     @Test(arguments: texts)
     func sentenceWordsReadTheSameThroughReadings(_ text: String) throws {
         let bytes = Array(text.utf8)
@@ -64,8 +74,7 @@ import Testing
         var earlier: [(words: SentenceWords, lowered: [String])] = []
         for sentence in SentenceSplitter.split(bytes) {
             let tokens = Terms.tokens(in: bytes, range: sentence.range)
-            var termIDs: [Int] = []
-            let throughReadings = SentenceWords(range: sentence.range, of: bytes, readings: &readings, termIDs: &termIDs)
+            let (throughReadings, termIDs) = Self.words(in: sentence.range, of: bytes, readings: &readings)
             let direct = SentenceWords(tokens: tokens, lexicon: Self.lexicon)
             let lexicon = Self.lexicon
             let lowered = tokens.map { Terms.lowercased($0.text) }
@@ -128,7 +137,8 @@ import Testing
                 let plain = SentenceWords(bytes: bytes, range: sentence.range, lexicon: Self.lexicon)
                 for term in Set(plain.terms.compactMap { $0 }) { counts[term, default: 0] += 1 }
                 var termIDs: [Int] = []
-                _ = SentenceWords(range: sentence.range, of: bytes, readings: &readings, termIDs: &termIDs)
+                SentenceWords.ReadTokens(range: sentence.range, of: bytes, readings: &readings)
+                    .appendTermIDs(to: &termIDs, from: readings.readings)
                 for id in termIDs { readings.count(term: id, inSentence: index) }
             }
             let found = Dictionary(uniqueKeysWithValues: readings.documentTerms.map {
