@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Workers run at most `window` items ahead of the consumer, so memory stays bounded on a large archive. A waiting
 /// consumer is woken when a batch of results in a row is ready, not for each one: at one wake-up a document, the
-/// three threads (two workers and the writer on two cores) switched 15,000 times a 5,000-document build. A worker
-/// may take `chunk` items in a row at a time and transform them together (`runInChunks`).
+/// three threads (two workers and the writer on two cores) switched 15,000 times a 5,000-document build. Workers
+/// take several items in a row at a time and transform them together (`runInChunks`).
 final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     // @unchecked: every mutable field is read and written under `condition`.
     private let condition = NSCondition()
@@ -39,14 +39,6 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
         self.chunk = chunk
         batch = max(1, min(32, window / 2))
         consumedOutputs = Array(repeating: [], count: workers)
-    }
-
-    /// Maps and consumes. If `consume` throws, the workers stop after their current item and the error is
-    /// rethrown once they have.
-    static func run(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 512,
-                    transform: @escaping @Sendable (Int) -> Output, consume: (Int, Output) throws -> Void) throws {
-        try runInChunks(count: count, workers: workers, window: window, maximumChunk: 1,
-                        transform: { indexes in indexes.map(transform) }, consume: consume)
     }
 
     /// Maps and consumes, each worker taking several items in a row at a time and transforming them in one call,

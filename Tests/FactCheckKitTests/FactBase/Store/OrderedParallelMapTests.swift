@@ -14,7 +14,8 @@ import Testing
                       (count: 1_000, window: 1), (count: 1_000, window: 2), (count: 97, window: 64)])
     func resultsReachTheConsumerInOrder(count: Int, window: Int) throws {
         var consumed: [(Int, Int)] = []
-        try OrderedParallelMap<Int>.run(count: count, workers: 3, window: window, transform: Self.uneven) { index, output in
+        try OrderedParallelMap<Int>.runInChunks(count: count, workers: 3, window: window, maximumChunk: 1,
+                                                transform: { $0.map(Self.uneven) }) { index, output in
             consumed.append((index, output))
         }
         #expect(consumed.map(\.0) == Array(0..<count))
@@ -89,9 +90,9 @@ import Testing
         struct Stop: Error {}
         let transformed = Tally()
         #expect(throws: Stop.self) {
-            try OrderedParallelMap<Int>.run(count: 10_000, workers: 2, window: 16, transform: { index in
-                transformed.add()
-                return index
+            try OrderedParallelMap<Int>.runInChunks(count: 10_000, workers: 2, window: 16, maximumChunk: 1, transform: { indexes in
+                for _ in indexes { transformed.add() }
+                return Array(indexes)
             }) { index, _ in
                 if index == 100 { throw Stop() }
             }
