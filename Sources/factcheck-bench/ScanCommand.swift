@@ -201,13 +201,23 @@ struct ScanCommand: ParsableCommand {
     /// The wall-clock time of `scan` over every document, spread over `workers` threads, and the matches it counted.
     private func timeScan(workers: Int, subjects: [[UInt8]],
                           scan: @escaping @Sendable (inout PatternScanner, [UInt8]) -> Int) -> (seconds: Double, matches: Int) {
+        timeScan(workers: workers, subjects: subjects, chunk: 1) { scanner, subjects in
+            scan(&scanner, subjects.first!)
+        }
+    }
+
+    /// The wall-clock time of `scan` over every document, each of `workers` threads taking `chunk` documents in
+    /// a row at a time, and the matches it counted.
+    private func timeScan(workers: Int, subjects: [[UInt8]], chunk: Int,
+                          scan: @escaping @Sendable (inout PatternScanner, ArraySlice<[UInt8]>) -> Int)
+        -> (seconds: Double, matches: Int) {
         let counter = MatchCounter()
         let started = Date()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var scanner = PatternScanner()
             var found = 0
-            for index in stride(from: worker, to: subjects.count, by: workers) {
-                found += scan(&scanner, subjects[index])
+            for first in stride(from: worker * chunk, to: subjects.count, by: workers * chunk) {
+                found += scan(&scanner, subjects[first..<min(first + chunk, subjects.count)])
             }
             counter.add(found)
         }
@@ -219,28 +229,20 @@ struct ScanCommand: ParsableCommand {
     /// (`ClaimExtractor.patternMatches(in:)`), so that a pattern's JIT code stays in the cache.
     private func timeChunkedScan(workers: Int, subjects: [[UInt8]], patterns: [Pattern],
                                  finder: FragmentStartFinder) -> (seconds: Double, matches: Int) {
-        let counter = MatchCounter()
-        let chunkSize = max(1, chunk)
-        let started = Date()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var scanner = PatternScanner()
+        timeScan(workers: workers, subjects: subjects, chunk: max(1, chunk)) { scanner, chunk in
             var starts = finder
+            let finders = chunk.map { subject in
+                starts.find(in: subject)
+                return starts
+            }
             var found = 0
-            for first in stride(from: worker * chunkSize, to: subjects.count, by: workers * chunkSize) {
-                let indexes = first..<min(first + chunkSize, subjects.count)
-                let finders = indexes.map { index in
-                    starts.find(in: subjects[index])
-                    return starts
-                }
-                for pattern in patterns {
-                    for (index, documentStarts) in zip(indexes, finders) {
-                        found += (try? scanner.matches(of: pattern, in: subjects[index], startingWhere: documentStarts).count) ?? 0
-                    }
+            for pattern in patterns {
+                for (subject, subjectStarts) in zip(chunk, finders) {
+                    found += (try? scanner.matches(of: pattern, in: subject, startingWhere: subjectStarts).count) ?? 0
                 }
             }
-            counter.add(found)
+            return found
         }
-        return (Date().timeIntervalSince(started), counter.total)
     }
 
     private static func median(_ values: [Double]) -> Double {
