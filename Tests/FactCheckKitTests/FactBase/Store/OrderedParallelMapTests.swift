@@ -86,32 +86,20 @@ import Testing
         var value: Int { lock.withLock { count } }
     }
 
-    @Test func aConsumerErrorStopsTheWorkersWithinTheWindow() throws {
+    @Test(arguments: [1, 8])
+    func aConsumerErrorStopsTheWorkersWithinTheWindowAndAChunkEach(chunk: Int) throws {
         struct Stop: Error {}
         let transformed = Tally()
         #expect(throws: Stop.self) {
-            try OrderedParallelMap<Int>.runInChunks(count: 10_000, workers: 2, window: 16, maximumChunk: 1, transform: { indexes in
+            try OrderedParallelMap<Int>.runInChunks(count: 10_000, workers: 2, window: 16, maximumChunk: chunk,
+                                                    transform: { indexes in
                 for _ in indexes { transformed.add() }
                 return Array(indexes)
             }) { index, _ in
                 if index == 100 { throw Stop() }
             }
         }
-        // Workers ran at most a window (and one item each) past the item that failed.
-        #expect(transformed.value <= 101 + 16 + 2)
-    }
-
-    @Test func aConsumerErrorStopsChunkedWorkersWithinTheWindowAndAChunkEach() throws {
-        struct Stop: Error {}
-        let transformed = Tally()
-        #expect(throws: Stop.self) {
-            try OrderedParallelMap<Int>.runInChunks(count: 10_000, workers: 2, window: 16, maximumChunk: 8, transform: { indexes in
-                for _ in indexes { transformed.add() }
-                return Array(indexes)
-            }) { index, _ in
-                if index == 100 { throw Stop() }
-            }
-        }
-        #expect(transformed.value <= 101 + 16 + 2 * 8)
+        // Workers ran at most a window (and one chunk each) past the item that failed.
+        #expect(transformed.value <= 101 + 16 + 2 * chunk)
     }
 }
