@@ -29,13 +29,18 @@ test: deps
 score: release
 	python3 ../shared/tools/score.py ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
 	python3 ../shared/tools/score.py ../shared/eval/summedits-numdate-dev.jsonl
+	python3 ../shared/tools/score.py ../shared/eval/realnews-numdate-dev.jsonl
 
-# The same figures from the in-repository harness (in process, seconds), with a per-kind breakdown, and the
-# value readers on Duckling's corpora.
+# The same figures from the in-repository harness (in process, seconds), with a per-kind breakdown: each pair-form
+# set whole and by half (split by source document as score.py splits it; look at A, judge on B), and the value
+# readers on Duckling's corpora.
+ACCURACY = .build/release/factcheck-accuracy
 accuracy: release
-	.build/release/factcheck-accuracy cases ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
-	.build/release/factcheck-accuracy cases ../shared/eval/summedits-numdate-dev.jsonl
-	.build/release/factcheck-accuracy duckling
+	$(ACCURACY) cases ../shared/eval/seed-dev.jsonl --baseline ../shared/corpus/belarus-us-call.txt
+	@for set in summedits realnews; do for half in A B; do \
+		echo "== $$set-numdate-dev half $$half"; \
+		$(ACCURACY) cases ../shared/eval/$$set-numdate-dev.jsonl --half $$half || exit 1; done; done
+	$(ACCURACY) duckling
 
 clean:
 	rm -rf .build

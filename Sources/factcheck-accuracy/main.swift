@@ -56,13 +56,20 @@ struct Cases: ParsableCommand {
     @Option(name: .long, help: "Rule folders (default: Rules).")
     var rules: [String] = ["Rules"]
 
+    @Option(name: .long, help: "Only the cases of this half (A or B), split by source document as score.py splits them.")
+    var half: String?
+
     @Flag(name: .long, help: "List the ids of missed cases and false alarms.")
     var verbose = false
+
+    func validate() throws {
+        if let half, !["A", "B"].contains(half) { throw ValidationError("--half takes A or B") }
+    }
 
     func run() throws {
         let ruleSet = try RuleLoader().load(paths: rules)
         let baselineDocument = try baseline.map { path throws(InputError) in try DocumentLoader().load(path: path) }
-        let cases = try LabelledCase.load(path: file)
+        let cases = try LabelledCase.load(path: file).filter { half == nil || $0.half == half }
         let start = Date()
         let report = try AccuracyReport.measure(cases, ruleSet: ruleSet, baseline: baselineDocument)
         print(report.summary)

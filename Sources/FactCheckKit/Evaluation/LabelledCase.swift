@@ -15,6 +15,9 @@ public struct LabelledCase: Sendable {
     public var isNegative: Bool
     /// The kind the case is labelled with, if any ("count", "date").
     public var kind: String?
+    /// Which half of its set the case falls in, "A" or "B": split by source document as the project's scorer
+    /// splits it (`score.py --half`), so that changes are made looking at half A and judged on half B.
+    public var half: String
 
     /// Reads a JSONL file of cases. Pair-form positives whose edited values cannot be located in the draft are
     /// skipped, as the project's scorer skips them.
@@ -40,15 +43,25 @@ public struct LabelledCase: Sendable {
                 }
                 if positive && targets.isEmpty { continue }
                 cases.append(LabelledCase(id: id, source: source, draft: draft, targetGroups: positive ? [targets] : [],
-                                          isNegative: !positive, kind: object["kind"] as? String))
+                                          isNegative: !positive, kind: object["kind"] as? String,
+                                          half: half(ofKey: source)))
             } else {
                 let expected = object["contradicted"] as? [String] ?? []
                 let groups = expected.compactMap { span(of: $0, in: draft).map { [$0] } }
                 cases.append(LabelledCase(id: id, source: nil, draft: draft, targetGroups: groups,
-                                          isNegative: expected.isEmpty, kind: object["kind"] as? String))
+                                          isNegative: expected.isEmpty, kind: object["kind"] as? String,
+                                          half: half(ofKey: id)))
             }
         }
         return cases
+    }
+
+    /// The scorer's split: the SHA-1 of the first 400 letters and digits of the lower-cased source (or id) is
+    /// even for half A.
+    static func half(ofKey text: String) -> String {
+        let key = text.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            .prefix(400).map { UInt8($0.value) }
+        return SHA1.digest(Array(key)).last! % 2 == 0 ? "A" : "B"
     }
 
     /// The scalar span of the first occurrence of `text` in `draft`.

@@ -23,6 +23,22 @@ import Testing
         #expect(cases[2].isNegative)
     }
 
+    @Test func sha1MatchesTheStandardVectors() {
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        #expect(hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        // Several 64-byte blocks, with padding that needs a block of its own.
+        #expect(hex(SHA1.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1000)))
+                == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+    }
+
+    @Test func splitsPairsIntoHalvesAsTheScorerDoes() {
+        // Halves worked out with score.py's half_of: the key is the source's letters and digits, lower-cased.
+        #expect(LabelledCase.half(ofKey: "Sales were $5 million.") == "A")
+        #expect(LabelledCase.half(ofKey: "SALES WERE 5 MILLION") == "A")
+        #expect(LabelledCase.half(ofKey: "Sales were $6 million.") == "B")
+        #expect(LabelledCase.half(ofKey: "He freed 14 prisoners.") == "B")
+    }
+
     @Test func rejectsALineThatIsNotACase() throws {
         let path = try write([#"{"id":"x"}"#])
         #expect(throws: InputError.self) { try LabelledCase.load(path: path) }
