@@ -25,6 +25,16 @@ public enum Comparator {
     /// Two stated ranges ("$1 billion to $2 billion", "$1.7 billion to $1.8 billion") agree only when their ends
     /// do: a range is a claim about both ends, not an uncertain point.
     public static func agreement(of claim: Claim, with fact: Claim) -> Agreement {
+        if ValueMacros.exclusiveKinds.contains(claim.kind) || ValueMacros.exclusiveKinds.contains(fact.kind) {
+            // The catch-all figure ("Martin , 48 ." where no age frame reads it) may still meet an age; a count,
+            // a date or money never does.
+            let catchAllMeetsAge = [claim.kind, fact.kind].contains("age") && [claim.kind, fact.kind].contains("number")
+            guard claim.kind == fact.kind || catchAllMeetsAge else { return .incomparable }
+            // A tally is its two figures: "1-1" and "11-1" are different results, and neither is a range.
+            if claim.kind == "score", case let .number(a) = claim.value, case let .number(b) = fact.value {
+                return a.low == b.low && a.high == b.high ? .agrees : .disagrees
+            }
+        }
         let looseKinds = claim.kind == "number" || fact.kind == "number"
         switch (claim.value, fact.value) {
         case let (.number(a), .money(b, _)) where looseKinds, let (.money(a, _), .number(b)) where looseKinds,
@@ -59,10 +69,17 @@ public enum Comparator {
     /// - Otherwise a stated range and a single figure, or a one-sided bound ("up to 35%", "more than 1,000") that does not
     ///   entail the claim, say nothing about each other: 30% is neither confirmed nor refuted by "up to 35%", and
     ///   a forecast of "$1 billion to $2 billion" is not confirmed by some other figure of $1.67 billion.
-    /// - Two one-sided bounds the same way agree only when their limits are the same.
+    /// - Two one-sided bounds the same way agree when the claim's limit is the source's, or its rounding on the
+    ///   weaker side ("more than 300" of "more than 320").
+    /// - A figure on the open end of a source's bound ("300" of "more than 300") is neither confirmed nor refuted.
     /// - Otherwise overlapping ranges (rounding, hedges) agree.
     static func rangeAgreement(claim a: NumberRange, fact b: NumberRange) -> Agreement {
-        guard a.overlaps(b) else { return .disagrees }
+        guard a.overlaps(b) else {
+            // A figure on the open end of a bound ("300 people" against "more than 300") sits on the limit the
+            // source states; it is not refuted by it.
+            if a.isPoint, (b.lowOpen && a.low == b.low) || (b.highOpen && a.high == b.high) { return .incomparable }
+            return .disagrees
+        }
         switch (isStatedRange(a), isStatedRange(b)) {
         case (true, true):
             let tolerance = 0.01 * max(abs(a.high), abs(b.high))
@@ -75,10 +92,14 @@ public enum Comparator {
             return .incomparable
         case (false, false):
             if isOneSided(a), isOneSided(b), a.high.isInfinite == b.high.isInfinite {
-                // Two bounds the same way are two statements of one limit: "up to 50%" restates "up to 30%"
-                // wrongly, though one entails the other.
+                // Two bounds the same way: the source's limit rounded ("more than 300" of "more than 320") is
+                // entailed by it, and annotators call it faithful; a limit that is not its rounding ("more than
+                // 30", "more than 350") restates it wrongly, weaker or not.
                 let (mine, theirs) = a.high.isInfinite ? (a.low, b.low) : (a.high, b.high)
-                return NumberRange(exactly: mine).overlaps(NumberRange(exactly: theirs)) ? .agrees : .disagrees
+                let sameLimit = NumberRange(exactly: mine).overlaps(NumberRange(exactly: theirs))
+                let roundedLimit = a.low <= b.low && b.high <= a.high
+                    && Hedge.roundingInterval(of: mine).overlaps(NumberRange(exactly: theirs))
+                return sameLimit || roundedLimit ? .agrees : .disagrees
             }
             if isOneSided(b), !(a.low <= b.low && b.high <= a.high) { return .incomparable }
             return .agrees
@@ -184,7 +205,10 @@ public enum Comparator {
         }
         // A value no source states anywhere needs less alignment to be an error than one a source states about
         // something else.
-        let threshold = bestAgreeing == nil ? unstatedValueThreshold : contradictionThreshold
+        // A score or an age belongs to one match or one person: a source that states several of them states
+        // each about its own, so an unstated one needs the full threshold.
+        let exclusive = alignments.contains { ValueMacros.exclusiveKinds.contains($0.fact.claim.kind) }
+        let threshold = bestAgreeing == nil && !exclusive ? unstatedValueThreshold : contradictionThreshold
         let strongest = alignments.filter { $0.agreement == .disagrees }.max { $0.score < $1.score }
         if let strongest, strongest.score >= threshold {
             // The verdict stands on the best-aligned differing fact. The evidence shown is, among the differing

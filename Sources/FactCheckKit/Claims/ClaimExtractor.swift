@@ -203,7 +203,10 @@ public struct ClaimExtractor: Sendable {
                 }
             }
         }
-        return ValueMatches(accepted: resolveOverlaps(candidates))
+        // Figures that state nothing ("Route 66") keep their text from other rules, then leave.
+        return ValueMatches(accepted: resolveOverlaps(candidates).filter {
+            ruleSet.rules[$0.ruleIndex].kind != ValueMacros.notAClaim
+        })
     }
 
     /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.

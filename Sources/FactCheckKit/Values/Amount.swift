@@ -34,8 +34,12 @@ struct Amount {
     // MARK: Fragments
 
     /// A figure in digits with an optional scale: "1,300", "3.2bn", "1.3 thousand".
-    static func digitCorePattern(abbreviations: [String: Double] = scaleAbbreviations) -> String {
-        ValuePattern.numeral + "(?:" + ValuePattern.alternation(abbreviations.keys) + #"\b|\s+"#
+    /// - Parameter spacedAbbreviations: whether an abbreviation may stand one space apart ("£ 40 m", as tokenized
+    ///   copy writes "£40m"); only after a currency, where "m" cannot be metres.
+    static func digitCorePattern(abbreviations: [String: Double] = scaleAbbreviations,
+                                 spacedAbbreviations: Bool = false) -> String {
+        ValuePattern.numeral + "(?:" + (spacedAbbreviations ? " ?" : "") + ValuePattern.alternation(abbreviations.keys)
+            + #"\b|\s+"#
             + ValuePattern.alternation(scaleWords.keys) + #"\b)?"#
     }
 
@@ -146,11 +150,12 @@ struct Amount {
 
     /// Parses `digitCorePattern` at `index`.
     static func digitCore(_ tokens: TokenStream, _ index: Int,
-                          abbreviations: [String: Double] = scaleAbbreviations) -> [(Int, Amount)] {
+                          abbreviations: [String: Double] = scaleAbbreviations,
+                          spacedAbbreviations: Bool = false) -> [(Int, Amount)] {
         guard let text = tokens.digits(index), let (value, decimals) = numeral(text) else { return [] }
         var parses: [(Int, Amount)] = []
         if let word = tokens.word(index + 1) {
-            let factor = tokens.attached(index + 1)
+            let factor = tokens.attached(index + 1) || spacedAbbreviations && abbreviations[word] != nil
                 ? abbreviations[word]
                 : scaleWords[word] ?? NumberWords.spokenScales[word] ?? NumberWords.spokenMultipliers[word]
                     ?? (word == "dozen" ? 12 : nil)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A word that turns a figure into an interval: "about 1,300", "more than 15", "up to 20", "nearly 20".
 enum Hedge: Equatable {
-    /// about, around, roughly, approximately, some, close to, an estimated: [0.9x, 1.1x].
+    /// about, around, roughly, approximately, some, close to, an estimated: what the figure's rounding allows
+    /// (see `roundingInterval`).
     case about
     /// nearly, almost: [0.9x, x].
     case nearly
@@ -49,6 +50,27 @@ enum Hedge: Equatable {
         return nil
     }
 
+    /// The figures that round to `value` at the place its last non-zero digit shows: "about 240" is 235 to 245
+    /// (tens), "about 1,300" 1,250 to 1,350 (hundreds), "about 5,000" 4,500 to 5,500, so two hedged figures agree
+    /// only when one could round to the other ("about 260" is not "about 240"). A figure with no round place
+    /// ("about 37") allows one either way; a decimal, half its last digit. A figure with a scale ("about 1.3
+    /// million") comes as its rounding interval already, and is kept as it is.
+    static func roundingInterval(of value: Double) -> NumberRange {
+        guard value.isFinite, value != 0 else { return NumberRange(exactly: value) }
+        var halfUnit: Double
+        if value == value.rounded(), abs(value) < 1e15 {
+            var unit = 1.0
+            while (value / (unit * 10)).rounded() == value / (unit * 10) { unit *= 10 }
+            halfUnit = unit == 1 ? 1 : unit / 2
+        } else {
+            var unit = 0.1
+            while unit > 1e-6, (value / unit).rounded() != value / unit { unit /= 10 }
+            halfUnit = unit / 2
+        }
+        halfUnit = min(halfUnit, abs(value) / 2)
+        return NumberRange(low: Amount.decimal(value - halfUnit), high: Amount.decimal(value + halfUnit))
+    }
+
     /// The interval a hedged figure stands for; `range` is the figure's own interval (a point, or a rounded
     /// figure's interval).
     func apply(to range: NumberRange) -> NumberRange {
@@ -56,8 +78,7 @@ enum Hedge: Equatable {
         let high = range.high
         switch self {
         case .about:
-            return NumberRange(low: Amount.decimal(Swift.min(low * 0.9, low * 1.1)),
-                               high: Amount.decimal(Swift.max(high * 0.9, high * 1.1)))
+            return range.isPoint ? Self.roundingInterval(of: low) : NumberRange(low: low, high: high)
         case .nearly:
             return NumberRange(low: Amount.decimal(Swift.min(low * 0.9, low)), high: high)
         case .moreThan:

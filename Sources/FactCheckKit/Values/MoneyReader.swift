@@ -38,7 +38,7 @@ public enum MoneyReader: ValueReader {
     private static let codePattern: String = #"\b"# + ValuePattern.alternation(codes) + #"\b"#
     private static let leadPattern: String = "(?:" + symbolPattern + #"\s*|"# + codePattern + #"\s+)"#
     private static let core: String =
-        Amount.digitCorePattern(abbreviations: Amount.moneyScaleAbbreviations)
+        Amount.digitCorePattern(abbreviations: Amount.moneyScaleAbbreviations, spacedAbbreviations: true)
     private static let currencyPattern: String =
         "(?:" + codePattern + "|" + #"\b"# + ValuePattern.alternation(currencyWords.map(\.0)) + #"\b)"#
 
@@ -125,7 +125,7 @@ public enum MoneyReader: ValueReader {
 
     /// A figure after a currency symbol or code, with money's scale abbreviations ("$5b").
     private static func amount(_ tokens: TokenStream, _ index: Int) -> [(Int, Amount)] {
-        Amount.digitCore(tokens, index, abbreviations: Amount.moneyScaleAbbreviations)
+        Amount.digitCore(tokens, index, abbreviations: Amount.moneyScaleAbbreviations, spacedAbbreviations: true)
     }
 
     /// A currency symbol or code before a figure: (index of the figure, currency).

@@ -6,7 +6,7 @@ public enum ValueMacros {
     /// Every reader, in the order their macros are merged.
     public static let readers: [any ValueReader.Type] = [
         NumberReader.self, OrdinalReader.self, DateReader.self, DurationReader.self, TimeReader.self,
-        MoneyReader.self, PercentReader.self, QuantityReader.self, PeriodReader.self,
+        MoneyReader.self, PercentReader.self, QuantityReader.self, PeriodReader.self, ScoreReader.self,
     ]
 
     /// Macro name (without braces) → PCRE2 fragment, merged from all readers. Fragments have no capturing groups,
@@ -48,13 +48,23 @@ public enum ValueMacros {
 
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
-                                            "percent", "quantity", "period"]
+                                            "percent", "quantity", "period", "age", "score", "not-a-claim"]
 
-    /// The reader for a claim kind: "number" and "count" read numbers; "ordinal", "date", "duration", "time",
+    /// Kinds whose figures meet only figures of their own kind: an age is never a count ("Smith, 44," and "44
+    /// people"), a score or a vote tally is compared as a whole with scores ("3-1" is not 3 and 1).
+    public static let exclusiveKinds: Set<String> = ["age", "score"]
+
+    /// The kind of a rule whose matches are figures that state nothing: numbers in names ("Route 66", "I-95",
+    /// "Euro 2024"), a part of a group ("one of the horses"). Such a match takes its text from every other rule
+    /// and is then dropped: it is neither a claim nor evidence.
+    public static let notAClaim = "not-a-claim"
+
+    /// The reader for a claim kind: "number", "count", "age" and "not-a-claim" read numbers, "score" a tally; "ordinal", "date", "duration", "time",
     /// "money", "percent" and "quantity" read their own dimension. Nil for any other kind.
     public static func reader(forKind kind: String) -> (any ValueReader.Type)? {
         switch kind {
-        case "number", "count": NumberReader.self
+        case "number", "count", "age", "not-a-claim": NumberReader.self
+        case "score": ScoreReader.self
         case "ordinal": OrdinalReader.self
         case "date": DateReader.self
         case "duration": DurationReader.self
