@@ -110,6 +110,9 @@ public enum SentenceSplitter {
         let next = afterClosers(bytes, from: period + 1)
         guard next < bytes.count else { return true }
         guard isSpace(bytes[next]) else { return isGluedSentenceEnd(bytes, period: period, next: next) }
+        // Tokenized copy sets the period apart ("in 66 days . the younger jordan"): no abbreviation stands alone,
+        // so such a period ends a sentence whatever the case of what follows.
+        if next == period + 1, period > 0, isSpace(bytes[period - 1]) { return true }
         var following = next
         while following < bytes.count, bytes[following] == 0x20 || bytes[following] == 0x09 { following += 1 }
         if following < bytes.count {
