@@ -51,9 +51,9 @@ enum Hedge: Equatable {
     }
 
     /// The figures that round to `value` at the place its last non-zero digit shows: "about 240" is 235 to 245
-    /// (tens), "about 1,300" 1,250 to 1,350 (hundreds), "about 5,000" 4,500 to 5,500, so two hedged figures agree
-    /// only when one could round to the other ("about 260" is not "about 240"). A figure with no round place
-    /// ("about 37") allows one either way; a decimal, half its last digit. A figure with a scale ("about 1.3
+    /// (tens), "about 1,300" 1,250 to 1,350 (hundreds), so two hedged figures agree only when one could round to
+    /// the other ("about 260" is not "about 240"), and never more than a tenth either way ("about 5,000" is 4,500
+    /// to 5,500). A figure with no round place ("about 37") allows one either way; a decimal, half its last digit. A figure with a scale ("about 1.3
     /// million") comes as its rounding interval already, and is kept as it is.
     static func roundingInterval(of value: Double) -> NumberRange {
         guard value.isFinite, value != 0 else { return NumberRange(exactly: value) }
@@ -67,7 +67,8 @@ enum Hedge: Equatable {
             while unit > 1e-6, (value / unit).rounded() != value / unit { unit /= 10 }
             halfUnit = unit / 2
         }
-        halfUnit = min(halfUnit, abs(value) / 2)
+        // Never wider than a tenth either way: "about 1,000" is 900 to 1,100, "about a year" 0.9 to 1.1 years.
+        halfUnit = min(halfUnit, abs(value) / 10)
         return NumberRange(low: Amount.decimal(value - halfUnit), high: Amount.decimal(value + halfUnit))
     }
 

@@ -12,7 +12,7 @@ import Testing
         ("70 basis points", .interval(0.7, 0.7), true), ("70bp", .interval(0.7, 0.7), true),
         ("70 bps", .interval(0.7, 0.7), true),
         ("2 percentage points", .interval(2, 2), true), ("1 percentage point", .interval(1, 1), true),
-        ("about 13%", .interval(11.7, 14.3), false),
+        ("about 13%", .interval(12, 14), false),
         ("more than 50 percent", .interval(50, .infinity, lowOpen: true), false),
         ("10-20%", .interval(10, 20), false), ("10% to 20%", .interval(10, 20), false),
         ("10 to 20 percent", .interval(10, 20), false),

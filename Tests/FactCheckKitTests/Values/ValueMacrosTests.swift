@@ -14,7 +14,7 @@ import Testing
     @Test func publishesEveryMacro() {
         #expect(Set(ValueMacros.fragments.keys) == [
             "number", "integer", "ordinal", "date", "month", "weekday", "year", "duration", "time", "zone", "money",
-            "percent", "quantity", "period",
+            "percent", "quantity", "period", "score",
         ])
     }
 
@@ -28,7 +28,10 @@ import Testing
         #expect(ValueMacros.reader(forKind: "money") == MoneyReader.self)
         #expect(ValueMacros.reader(forKind: "percent") == PercentReader.self)
         #expect(ValueMacros.reader(forKind: "quantity") == QuantityReader.self)
-        #expect(ValueMacros.reader(forKind: "age") == nil)
+        #expect(ValueMacros.reader(forKind: "age") == NumberReader.self)
+        #expect(ValueMacros.reader(forKind: "score") == ScoreReader.self)
+        #expect(ValueMacros.reader(forKind: "not-a-claim") == NumberReader.self)
+        #expect(ValueMacros.reader(forKind: "headcount") == nil)
         for kind in ValueMacros.kinds { #expect(ValueMacros.reader(forKind: kind) != nil, "\(kind)") }
     }
 
