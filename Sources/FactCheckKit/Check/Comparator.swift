@@ -42,7 +42,8 @@ public enum Comparator {
             return rangeAgreement(claim: a, fact: b)
         case let (.number(a), .number(b)), let (.money(a, _), .money(b, _)), let (.percent(a, _), .percent(b, _)):
             let base = claim.value.agreement(with: fact.value)
-            guard base == .agrees else { return base }
+            // A base disagreement of two ranges is their being disjoint, which `rangeAgreement` reads too.
+            guard base == .agrees || base == .disagrees else { return base }
             return rangeAgreement(claim: a, fact: b)
         case let (.ordinal(position), .date(period)) where claim.key == ["quarter"] && period.quarter != nil,
              let (.date(period), .ordinal(position)) where fact.key == ["quarter"] && period.quarter != nil:

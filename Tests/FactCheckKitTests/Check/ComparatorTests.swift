@@ -36,6 +36,54 @@ import Testing
         #expect(Comparator.rangeAgreement(claim: over1000, fact: NumberRange(exactly: 1312)) == .agrees)
     }
 
+    @Test func aBoundThatRoundsTheSourcesOnTheWeakerSideAgrees() {
+        let over320 = NumberRange(low: 320, high: .infinity, lowOpen: true)
+        // "more than 300 people" of "more than 320 people": the source's limit rounded, and true.
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 300, high: .infinity, lowOpen: true), fact: over320) == .agrees)
+        // Not a rounding of it, weaker or stronger: a limit stated wrongly.
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 30, high: .infinity, lowOpen: true), fact: over320) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(low: 350, high: .infinity, lowOpen: true), fact: over320) == .disagrees)
+    }
+
+    @Test func aFigureOnTheOpenEndOfABoundIsNotRefutedByIt() {
+        // "ran 40 episodes over three seasons" against "ran for three seasons".
+        let overThree = NumberRange(low: 3, high: .infinity, lowOpen: true)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 3), fact: overThree) == .incomparable)
+        #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 2), fact: overThree) == .disagrees)
+    }
+
+    @Test func hedgedFiguresAgreeOnlyWhenOneRoundsToTheOther() {
+        let about240 = Hedge.about.apply(to: NumberRange(exactly: 240))
+        #expect(about240 == NumberRange(low: 235, high: 245))
+        #expect(Hedge.about.apply(to: NumberRange(exactly: 1300)) == NumberRange(low: 1250, high: 1350))
+        #expect(Hedge.about.apply(to: NumberRange(exactly: 37)) == NumberRange(low: 36, high: 38))
+        #expect(Hedge.about.apply(to: NumberRange(exactly: 2.5)) == NumberRange(low: 2.45, high: 2.55))
+        // Never wider than a tenth: "about 1,000" is not 500 to 1,500.
+        #expect(Hedge.about.apply(to: NumberRange(exactly: 1000)) == NumberRange(low: 900, high: 1100))
+        #expect(Comparator.rangeAgreement(claim: Hedge.about.apply(to: NumberRange(exactly: 260)), fact: about240) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: Hedge.about.apply(to: NumberRange(exactly: 1250)),
+                                          fact: Hedge.about.apply(to: NumberRange(exactly: 1300))) == .agrees)
+    }
+
+    @Test func scoresAndAgesMeetOnlyTheirOwnKind() throws {
+        func claim(_ kind: String, _ value: Value) -> Claim {
+            Claim(ruleID: "test", kind: kind, severity: .error, message: "", value: value, span: 0..<1, valueSpan: 0..<1,
+                  sentenceIndex: 0, key: [], keyWords: [], context: [:], words: [:], entities: [], names: [],
+                  people: [], event: nil, assertion: .stated)
+        }
+        let oneAll = Value.number(NumberRange(low: 1, high: 1, isStatedRange: true))
+        let elevenOne = Value.number(NumberRange(low: 1, high: 11, isStatedRange: true))
+        #expect(Comparator.agreement(of: claim("score", elevenOne), with: claim("score", oneAll)) == .disagrees)
+        #expect(Comparator.agreement(of: claim("score", oneAll), with: claim("score", oneAll)) == .agrees)
+        #expect(Comparator.agreement(of: claim("count", .number(NumberRange(exactly: 1))), with: claim("score", oneAll))
+                == .incomparable)
+        let age44 = Value.number(NumberRange(exactly: 44))
+        #expect(Comparator.agreement(of: claim("count", age44), with: claim("age", age44)) == .incomparable)
+        #expect(Comparator.agreement(of: claim("age", .number(NumberRange(exactly: 45))), with: claim("age", age44)) == .disagrees)
+        // The catch-all figure, where no age frame read "Martin , 48 .", still meets an age.
+        #expect(Comparator.agreement(of: claim("number", age44), with: claim("age", age44)) == .agrees)
+    }
+
     @Test func roundedFiguresAgreeWithWhatTheyRound() {
         let roundedThousands = NumberRange(low: 1274, high: 1326)  // "1.3 thousand"
         #expect(Comparator.rangeAgreement(claim: roundedThousands, fact: NumberRange(exactly: 1312)) == .agrees)

@@ -26,6 +26,9 @@ import Testing
         ("He met “Dr. Smith. Then left.", ["He met “Dr. Smith.", "Then left."]),
         ("Ask É. Zola or J. Doe. Then go.", ["Ask É. Zola or J. Doe.", "Then go."]),
         ("It cost 5 €. Then café. Then Ltd. Co.", ["It cost 5 €.", "Then café.", "Then Ltd. Co."]),
+        // Tokenized, lower-cased copy sets every period apart; the next sentence starts in lower case.
+        ("he had n't been heard from in 66 days . the younger jordan was on a ship .",
+         ["he had n't been heard from in 66 days .", "the younger jordan was on a ship ."]),
     ] as [(String, [String])])
     func splits(text: String, expected: [String]) {
         #expect(sentences(text) == expected)
