@@ -122,6 +122,9 @@ public struct Aligner: Sendable {
         let agreement = Comparator.agreement(of: claim, with: fact.claim)
         guard agreement != .incomparable else { return nil }
         guard let keyMatch = keyMatch(claim, fact.claim) else { return nil }
+        // What a figure without a key measures cannot be told: "roughly 1,500" in a sentence about 3,000
+        // residents may count anything. A fact that says what it counts may confirm such a figure, never refute it.
+        if keyMatch == .missing, agreement == .disagrees { return nil }
         // A claim about someone the sources never name is not refuted by what they say of someone else:
         // Bialiatski's sentence says nothing about Zenkovich's.
         if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { return nil }

@@ -73,7 +73,8 @@ public struct Checker: Sendable {
                 findings.append(inconsistency)
                 continue
             }
-            let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex]) { alignment in
+            let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex],
+                                                         measureIsKnown: Comparator.saysWhatItMeasures(claim)) { alignment in
                 guard let best = bestClaimForFact[alignment.factIndex] else { return false }
                 return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
             }

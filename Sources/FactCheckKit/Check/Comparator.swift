@@ -76,9 +76,13 @@ public enum Comparator {
     /// - Otherwise overlapping ranges (rounding, hedges) agree.
     static func rangeAgreement(claim a: NumberRange, fact b: NumberRange) -> Agreement {
         guard a.overlaps(b) else {
-            // A figure on the open end of a bound ("300 people" against "more than 300") sits on the limit the
-            // source states; it is not refuted by it.
-            if a.isPoint, (b.lowOpen && a.low == b.low) || (b.highOpen && a.high == b.high) { return .incomparable }
+            // A figure on the open end of a bound ("300 people" against "more than 300", or the reverse: "more
+            // than 20 million" against a source's "exceeded 20 million") sits on the limit that is stated; the
+            // one neither confirms nor refutes the other.
+            func sitsOnOpenEnd(_ point: NumberRange, of bound: NumberRange) -> Bool {
+                point.isPoint && ((bound.lowOpen && point.low == bound.low) || (bound.highOpen && point.high == bound.high))
+            }
+            if sitsOnOpenEnd(a, of: b) || sitsOnOpenEnd(b, of: a) { return .incomparable }
             return .disagrees
         }
         switch (isStatedRange(a), isStatedRange(b)) {
@@ -195,8 +199,19 @@ public enum Comparator {
         }
     }
 
+    /// Whether a claim says what it measures, so that a value no source states is an error at the lower
+    /// threshold: a figure with a key ("18 prisoners") or a dimension of its own (money, a date, a length of
+    /// time). The catch-all figure ("roughly 1,500", no key) could be about anything the sentence mentions, and a
+    /// tally or an age belongs to one match or one person of several a source may state: for them an unstated value
+    /// needs the full threshold, and when the subject cannot be told the claim is unverified, not contradicted.
+    public static func saysWhatItMeasures(_ claim: Claim) -> Bool {
+        if ValueMacros.exclusiveKinds.contains(claim.kind) { return false }
+        return claim.kind != "number" || !claim.key.isEmpty
+    }
+
     /// The verdict for a claim, from its alignments (best first), and the alignments that back it.
-    public static func verdict(for alignments: [Alignment],
+    /// - Parameter measureIsKnown: see `saysWhatItMeasures`; false asks the full threshold of any contradiction.
+    public static func verdict(for alignments: [Alignment], measureIsKnown: Bool = true,
                                isClaimedElsewhere: (Alignment) -> Bool = { _ in false }) -> (Verdict, evidence: [Alignment]) {
         let bestAgreeing = alignments.first { $0.agreement == .agrees }
         let bestDiffering = alignments.first { $0.agreement == .disagrees }
@@ -206,10 +221,7 @@ public enum Comparator {
         }
         // A value no source states anywhere needs less alignment to be an error than one a source states about
         // something else.
-        // A score or an age belongs to one match or one person: a source that states several of them states
-        // each about its own, so an unstated one needs the full threshold.
-        let exclusive = alignments.contains { ValueMacros.exclusiveKinds.contains($0.fact.claim.kind) }
-        let threshold = bestAgreeing == nil && !exclusive ? unstatedValueThreshold : contradictionThreshold
+        let threshold = bestAgreeing == nil && measureIsKnown ? unstatedValueThreshold : contradictionThreshold
         let strongest = alignments.filter { $0.agreement == .disagrees }.max { $0.score < $1.score }
         if let strongest, strongest.score >= threshold {
             // The verdict stands on the best-aligned differing fact. The evidence shown is, among the differing

@@ -50,6 +50,7 @@ import Testing
         let overThree = NumberRange(low: 3, high: .infinity, lowOpen: true)
         #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 3), fact: overThree) == .incomparable)
         #expect(Comparator.rangeAgreement(claim: NumberRange(exactly: 2), fact: overThree) == .disagrees)
+        #expect(Comparator.rangeAgreement(claim: overThree, fact: NumberRange(exactly: 3)) == .incomparable)
     }
 
     @Test func hedgedFiguresAgreeOnlyWhenOneRoundsToTheOther() {
