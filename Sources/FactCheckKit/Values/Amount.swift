@@ -36,9 +36,13 @@ struct Amount {
     /// A figure in digits with an optional scale: "1,300", "3.2bn", "1.3 thousand".
     /// - Parameter spacedAbbreviations: whether an abbreviation may stand one space apart ("£ 40 m", as tokenized
     ///   copy writes "£40m"); only after a currency, where "m" cannot be metres.
+    /// - Parameter tokenizedThousands: whether thousands may be set apart after their comma ("£70, 000", as
+    ///   tokenized copy writes "£70,000"); only after a currency, where "May 5, 300 people" cannot be meant.
     static func digitCorePattern(abbreviations: [String: Double] = scaleAbbreviations,
-                                 spacedAbbreviations: Bool = false) -> String {
-        ValuePattern.numeral + "(?:" + (spacedAbbreviations ? " ?" : "") + ValuePattern.alternation(abbreviations.keys)
+                                 spacedAbbreviations: Bool = false, tokenizedThousands: Bool = false) -> String {
+        (tokenizedThousands ? #"(?:[0-9]{1,3}(?:, [0-9]{3})+(?![0-9])(?:\.[0-9]+)?|"# + ValuePattern.numeral + ")"
+            : ValuePattern.numeral)
+            + "(?:" + (spacedAbbreviations ? " ?" : "") + ValuePattern.alternation(abbreviations.keys)
             + #"\b|\s+"#
             + ValuePattern.alternation(scaleWords.keys) + #"\b)?"#
     }

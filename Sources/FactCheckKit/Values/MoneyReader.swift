@@ -38,7 +38,8 @@ public enum MoneyReader: ValueReader {
     private static let codePattern: String = #"\b"# + ValuePattern.alternation(codes) + #"\b"#
     private static let leadPattern: String = "(?:" + symbolPattern + #"\s*|"# + codePattern + #"\s+)"#
     private static let core: String =
-        Amount.digitCorePattern(abbreviations: Amount.moneyScaleAbbreviations, spacedAbbreviations: true)
+        Amount.digitCorePattern(abbreviations: Amount.moneyScaleAbbreviations, spacedAbbreviations: true,
+                                tokenizedThousands: true)
     private static let currencyPattern: String =
         "(?:" + codePattern + "|" + #"\b"# + ValuePattern.alternation(currencyWords.map(\.0)) + #"\b)"#
 
@@ -66,11 +67,32 @@ public enum MoneyReader: ValueReader {
 
     /// Reads money matched by `money` to `.money(range, currency:)`.
     public static func read(_ text: String, context: ReadingContext) -> Value? {
-        guard let tokens = TokenStream(TokenStream.trimmed(text)) else { return nil }
+        guard let tokens = TokenStream(joiningTokenizedThousands(TokenStream.trimmed(text))) else { return nil }
         for (end, range, currency) in parse(tokens, 0) where end == tokens.count {
             return .money(range, currency: currency)
         }
         return nil
+    }
+
+    /// "£70, 000" as "£70,000": tokenized copy sets a thousands group apart after its comma. Only a group of
+    /// exactly three digits, after one to three, is joined; the pattern matched nothing else.
+    static func joiningTokenizedThousands(_ text: String) -> String {
+        guard text.contains(", ") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ index: Int) -> Bool { index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        var joined = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == ",", index + 1 < scalars.count, scalars[index + 1] == " ", isDigit(index - 1),
+               isDigit(index + 2), isDigit(index + 3), isDigit(index + 4), !isDigit(index + 5) {
+                joined.append(",")
+                index += 2
+                continue
+            }
+            joined.append(scalars[index])
+            index += 1
+        }
+        return String(joined)
     }
 
     // MARK: Parsers

@@ -10,6 +10,7 @@ import Testing
         ("$5bn", .interval(5e9, 5e9), "USD"), ("$5b", .interval(5e9, 5e9), "USD"),
         // Tokenized copy sets the scale apart after the currency.
         ("$5 bn", .interval(5e9, 5e9), "USD"), ("£ 40 m", .interval(4e7, 4e7), "GBP"),
+        ("£70, 000", .interval(70_000, 70_000), "GBP"), ("$ 1, 250, 000", .interval(1_250_000, 1_250_000), "USD"),
         ("£100m", .interval(1e8, 1e8), "GBP"),
         ("$8.2m", .interval(8.15e6, 8.25e6), "USD"), ("€1.2M", .interval(1.176e6, 1.224e6), "EUR"),
         ("US$40", .interval(40, 40), "USD"), ("C$5", .interval(5, 5), "CAD"), ("$ 40", .interval(40, 40), "USD"),
