@@ -78,6 +78,9 @@ import Testing
         #expect(Comparator.agreement(of: claim("score", oneAll), with: claim("score", oneAll)) == .agrees)
         #expect(Comparator.agreement(of: claim("count", .number(NumberRange(exactly: 1))), with: claim("score", oneAll))
                 == .incomparable)
+        // A catch-all "1-1" may confirm a tally, never refute one.
+        #expect(Comparator.agreement(of: claim("score", oneAll), with: claim("number", oneAll)) == .agrees)
+        #expect(Comparator.agreement(of: claim("score", elevenOne), with: claim("number", oneAll)) == .incomparable)
         let age44 = Value.number(NumberRange(exactly: 44))
         #expect(Comparator.agreement(of: claim("count", age44), with: claim("age", age44)) == .incomparable)
         #expect(Comparator.agreement(of: claim("age", .number(NumberRange(exactly: 45))), with: claim("age", age44)) == .disagrees)
