@@ -115,9 +115,24 @@ public enum Comparator {
                 return sameLimit || roundedLimit ? .agrees : .disagrees
             }
             if isOneSided(b), !(a.low <= b.low && b.high <= a.high) { return .incomparable }
+            // A bound is confirmed by a figure near its limit ("more than 1,000" by 1,312), not by any figure
+            // that happens to satisfy it: 15 million workers say nothing of "firms with at least 3,000 staff".
+            if isOneSided(a), !isOneSided(b), b.low.isFinite, b.high.isFinite,
+               !isNearLimit((b.low + b.high) / 2, of: a) { return .incomparable }
             return .agrees
         }
     }
+
+    /// Whether a figure lies within a factor of `boundNearness` of a one-sided bound's limit.
+    private static func isNearLimit(_ figure: Double, of bound: NumberRange) -> Bool {
+        let limit = bound.high.isFinite ? bound.high : bound.low
+        guard limit != 0, figure != 0 else { return true }
+        let ratio = abs(figure / limit)
+        return ratio <= boundNearness && ratio >= 1 / boundNearness
+    }
+
+    /// How far from a bound's limit a figure may lie and still confirm it.
+    static let boundNearness = 2.0
 
     /// A range the text states both ends of, bounded on both sides.
     private static func isStatedRange(_ range: NumberRange) -> Bool {

@@ -34,6 +34,10 @@ import Testing
         #expect(Comparator.rangeAgreement(claim: NumberRange(low: 0, high: 50), fact: upTo35) == .disagrees)
         #expect(Comparator.rangeAgreement(claim: NumberRange(low: 0, high: 35), fact: upTo35) == .agrees)
         #expect(Comparator.rangeAgreement(claim: over1000, fact: NumberRange(exactly: 1312)) == .agrees)
+        // A figure far from the limit satisfies the bound but does not state it: "at least 3,000 staff" is not
+        // confirmed by "around 15 million workers".
+        let atLeast3000 = NumberRange(low: 3000, high: .infinity)
+        #expect(Comparator.rangeAgreement(claim: atLeast3000, fact: NumberRange(low: 13.5e6, high: 16.5e6)) == .incomparable)
     }
 
     @Test func aBoundThatRoundsTheSourcesOnTheWeakerSideAgrees() {
