@@ -229,10 +229,11 @@ public enum DateReader: ValueReader {
         return day
     }
 
-    /// A four-digit year from 1900 to 2099.
+    /// A four-digit year from 1000 to 2099. The macros match years before 1900 only where a rule frames them
+    /// ("in 1163", Rules/dates.yml): a bare "1500" is more often a count.
     static func year(_ tokens: TokenStream, _ index: Int) -> Int? {
         guard let digits = tokens.digits(index), digits.count == 4, let year = Int(digits),
-              (1900...2099).contains(year) else { return nil }
+              (1000...2099).contains(year) else { return nil }
         return year
     }
 
