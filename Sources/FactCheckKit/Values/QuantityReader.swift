@@ -11,12 +11,14 @@ public enum QuantityReader: ValueReader {
     // MARK: Fragments
 
     /// Unit words the macro looks for (`QuantityUnit.readOnly` are left out), with "pounds" only before "of"
-    /// ("two pounds of meat"), since "100 pounds" is more often money.
+    /// ("two pounds of meat"), since "100 pounds" is more often money, and "m" only before a dimension.
     private static let unitPattern: String = {
         let findable = QuantityUnit.words.filter { words, _ in
             !(words.count == 1 && QuantityUnit.readOnly.contains(words[0]))
         }
         return "(?:" + ValuePattern.alternation(findable.map(\.0)) + #"\b|pounds?(?=\s+of\b)|"#
+            // "m" is metres, not millions, when a dimension follows ("69 m tall", "a 300m-long wall").
+            + #"m(?=[\s-]+(?:tall|long|high|wide|deep|away|across|below|above|in\s+(?:length|height|diameter|depth))\b)|"#
             + #"km/h|km²|km2|m²|°\s?[cf]\b|degrees?\s+(?:celsius|fahrenheit|centigrade)\b)"#
     }()
 

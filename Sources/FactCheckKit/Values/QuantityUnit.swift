@@ -78,7 +78,7 @@ struct QuantityUnit: Sendable {
 
     /// Units that are too often something else to find in running text ("5 m" may be five million, "2 g" a
     /// network generation, "10 l" a line number): read when a rule captured them, never looked for by the macro.
-    static let readOnly: Set<String> = ["m", "g", "gs", "l", "mi", "ha", "stone", "kilo", "kilos", "pound", "pounds"]
+    static let readOnly: Set<String> = ["m", "g", "gs", "l", "ha", "stone", "kilo", "kilos", "pound", "pounds"]
 
     /// The unit a name stands for ("kg", "square miles", "celsius"), as in `words`.
     static func unit(named name: String) -> QuantityUnit? {
