@@ -53,8 +53,8 @@ enum Hedge: Equatable {
     /// The figures that round to `value` at the place its last non-zero digit shows: "about 240" is 235 to 245
     /// (tens), "about 1,300" 1,250 to 1,350 (hundreds), so two hedged figures agree only when one could round to
     /// the other ("about 260" is not "about 240"), and never more than a tenth either way ("about 5,000" is 4,500
-    /// to 5,500). A figure with no round place ("about 37") allows one either way; a decimal, half its last digit. A figure with a scale ("about 1.3
-    /// million") comes as its rounding interval already, and is kept as it is.
+    /// to 5,500). A figure with no round place ("about 37") allows one either way; a decimal, half its last
+    /// digit. A figure with a scale ("about 1.3 million") comes as its rounding interval already, and is kept.
     static func roundingInterval(of value: Double) -> NumberRange {
         guard value.isFinite, value != 0 else { return NumberRange(exactly: value) }
         var halfUnit: Double
@@ -63,8 +63,10 @@ enum Hedge: Equatable {
             while (value / (unit * 10)).rounded() == value / (unit * 10) { unit *= 10 }
             halfUnit = unit == 1 ? 1 : unit / 2
         } else {
+            // 2.5 / 0.1 is 25.000000000000004 in binary: a multiple within a billionth counts.
+            func isMultiple(of unit: Double) -> Bool { abs((value / unit).rounded() - value / unit) < 1e-9 }
             var unit = 0.1
-            while unit > 1e-6, (value / unit).rounded() != value / unit { unit /= 10 }
+            while unit > 1e-6, !isMultiple(of: unit) { unit /= 10 }
             halfUnit = unit / 2
         }
         // Never wider than a tenth either way: "about 1,000" is 900 to 1,100, "about a year" 0.9 to 1.1 years.
