@@ -449,7 +449,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
     private func decodedContexts(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoredContext] {
         try rows(ids, cached: \.contexts, db, sql: "SELECT id, body FROM contexts") { row in
             guard let context = try row.withUnsafeData(atIndex: 1, { data in data.flatMap { FactRecord.decodeContext([UInt8]($0)) } }) else {
-                throw FactStoreError.corrupt(path, detail: "claim context \(row[0] as Int64) is unreadable")
+                let id: Int64 = row[0]
+                throw FactStoreError.damagedRecord(path, document: documentPath(db, ofContext: id),
+                                                   record: "claim context \(id)")
             }
             return context
         }
@@ -517,13 +519,29 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 SELECT d.path, d.date, f.passage FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?
                 """), arguments: [fact.index])
         }
-        guard let row, let passage = FactRecord.decodePassage([UInt8](row[2] as Data), value: fact.claim.value) else {
-            throw .corrupt(path, detail: "fact \(fact.index) is missing or unreadable")
+        guard let row else { throw .corrupt(path, detail: "fact \(fact.index) is missing") }
+        guard let passage = FactRecord.decodePassage([UInt8](row[2] as Data), value: fact.claim.value) else {
+            throw .damagedRecord(path, document: row[0], record: "the passage of fact \(fact.index)")
         }
         return FactOrigin(source: PathExpander.displayPath(row[0]), sourceDate: Self.date(from: row[1]), passage: passage)
     }
 
     // MARK: Helpers
+
+    /// A document that states a claim of context `id`, to name in the error about its damaged record.
+    private func documentPath(_ db: Database, ofContext id: Int64) -> String? {
+        try? String.fetchOne(db, sql: """
+            SELECT d.path FROM claims c JOIN facts f ON f.claim_id = c.id JOIN documents d ON d.id = f.document_id
+            WHERE c.context_id = ? LIMIT 1
+            """, arguments: [id])
+    }
+
+    /// A document that states claim `id`, likewise.
+    private func documentPath(_ db: Database, ofClaim id: Int64) -> String? {
+        try? String.fetchOne(db, sql: """
+            SELECT d.path FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.claim_id = ? LIMIT 1
+            """, arguments: [id])
+    }
 
     /// A claim's key as stored: its canonical terms joined by a unit separator.
     static func key(of claim: Claim) -> String { claim.key.joined(separator: "\u{1F}") }
@@ -558,7 +576,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 guard let value = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeValue([UInt8]($0)) } }) else {
-                    throw FactStoreError.corrupt(path, detail: "claim \(id) is unreadable")
+                    throw FactStoreError.damagedRecord(path, document: documentPath(db, ofClaim: id), record: "claim \(id)")
                 }
                 values.append((id, row[1], value))
             }
