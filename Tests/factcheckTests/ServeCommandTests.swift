@@ -72,7 +72,7 @@ import Testing
         (["--max-body", "lots"], "--max-body"),
         (["--port", "70000"], "--port must be between 0 and 65535"),
         (["--timeout", "0"], "--timeout must be a positive number"),
-        (["--host", "no-such-host.invalid"], "the host name 'no-such-host.invalid' does not resolve"),
+        (["--host", "no-such-host.invalid", "--insecure"], "the host name 'no-such-host.invalid' does not resolve"),
     ])
     func badServeFlagsExit2(arguments: [String], message: String) throws {
         let run = try FactCheckBinary.run(["serve", "--port", "0"] + arguments)
