@@ -45,6 +45,26 @@ import Testing
         #expect(try batch.prefix(3).allSatisfy { try !$0.get().byPattern.joined().isEmpty })
     }
 
+    /// The error names the line where the runaway attempt began, not line 1 (issue 24).
+    @Test func aBacktrackingLimitNamesTheLineOfTheRunawayMatch() throws {
+        let runaway = try RuleLoader().loadRules(text: """
+            id: test.backtracking
+            kind: count
+            patterns: ['(?<value>(?:[a-z]+\\s?)+)[!?]{2}']
+            examples: [{baseline: "7 ?!", supported: ["7 ?!"]}]
+            """, file: "backtracking.yml")
+        let extractor = ClaimExtractor(ruleSet: RuleSet(rules: runaway, lexicon: Self.extractor.ruleSet.lexicon))
+        let document = try Document(path: "runaway.txt", text: "16 prisoners were freed.\n\nSecond line.\n"
+            + String(repeating: "word ", count: 40) + "end.")
+        guard case let .failure(error) = extractor.patternMatches(in: [document])[0] else {
+            Issue.record("the runaway document did not fail")
+            return
+        }
+        #expect(error.line == 4, "\(error)")
+        guard case let .limitExceeded(_, byteOffset) = error.underlying else { return }
+        #expect(byteOffset == Array("16 prisoners were freed.\n\nSecond line.\n".utf8).count)
+    }
+
     @Test func aDocumentOnWhichAPatternFailsFailsAloneInItsBatch() throws {
         // The rule's pattern backtracks past the match limit on a long run of words that no "?!" follows.
         let runaway = try RuleLoader().loadRules(text: """
