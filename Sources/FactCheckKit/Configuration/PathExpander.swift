@@ -26,6 +26,12 @@ public enum PathExpander {
                     let files = FolderWalk.files(below: match)
                         .filter { documentExtensions.contains(FolderWalk.pathExtension(of: $0).lowercased()) }
                         .sorted()
+                    // As a glob that matches nothing: a baseline that is silently empty leaves every claim
+                    // unverified and the run passing.
+                    guard !files.isEmpty else {
+                        throw InputError(path: match, message: "is a folder with no documents in it (.txt, .md, .html)",
+                                         hint: "check the baseline in factcheck.yml or --baseline")
+                    }
                     // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one.
                     let prefix = match.hasSuffix("/") ? match : match + "/"
                     result.append(contentsOf: files.map { prefix + $0 })
