@@ -87,9 +87,25 @@ extension PathExpander {
         return "/" + components.joined(separator: "/")
     }
 
-    /// `absolutePath(_:)` of each path, the working directory read once.
+    /// `absolutePath(_:)` of each path, the working directory read once, in its folder's real path: a file
+    /// reached through a symbolic link to a folder is the file itself (added again through the link, it was stored
+    /// twice). Each folder is resolved once, not each file: an archive's files share a few folders.
     public static func absolutePaths(_ paths: [String]) -> [String] {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        return paths.map { absolutePath($0, workingDirectory: workingDirectory) }
+        var realFolders: [Substring: String] = [:]
+        return paths.map { path in
+            let absolute = absolutePath(path, workingDirectory: workingDirectory)
+            guard let slash = absolute.lastIndex(of: "/"), slash > absolute.startIndex else { return absolute }
+            let folder = absolute[..<slash]
+            if realFolders[folder] == nil { realFolders[folder] = realPath(String(folder)) ?? String(folder) }
+            return realFolders[folder]! + absolute[slash...]
+        }
+    }
+
+    /// The path with every symbolic link resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
