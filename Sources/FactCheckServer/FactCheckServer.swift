@@ -92,6 +92,8 @@ public struct FactCheckServer: Sendable {
             body = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw APIError.bodyTooLarge(limit: limit)
+        } catch {
+            throw APIError.incompleteBody
         }
         return try CheckRequest(json: body.readableBytesView)
     }
