@@ -39,6 +39,7 @@ headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}
 deadline = time.monotonic() + args.seconds
 lock = threading.Lock()
 latencies, errors, hostile_statuses = [], [], {name: {} for name in hostile}
+slow = {"connections": 0, "closed by the server": 0}
 
 
 def post(body, timeout=60):
@@ -79,10 +80,14 @@ def slow_client():
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+                with lock:
+                    slow["connections"] += 1
                 connection.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                    + f"Authorization: Bearer {token}\r\nContent-Length: 100000\r\n\r\n".encode())
                 connection.settimeout(max(0.1, deadline - time.monotonic()))
-                connection.recv(1)  # until the server closes it (or the run ends)
+                if connection.recv(1) == b"" or time.monotonic() < deadline:  # closed, or answered, before the end
+                    with lock:
+                        slow["closed by the server"] += 1
         except OSError:
             time.sleep(0.2)
 
@@ -99,6 +104,8 @@ ordered = sorted(latencies)
 p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else float("nan")
 print(f"normal clients (8, {args.seconds:.0f} s): {len(ordered)} requests, p50 {statistics.median(ordered):.1f} ms, "
       f"p99 {p99:.1f} ms, max {ordered[-1]:.1f} ms, errors {len(errors)} {sorted(set(map(str, errors)))}")
+print(f"slow clients ({args.slow_clients}): {slow['connections']} connections, "
+      f"{slow['closed by the server']} closed by the server before the end")
 for name, statuses in hostile_statuses.items():
     print(f"{name}: {dict(sorted((str(key), value) for key, value in statuses.items()))}")
 server.terminate()
