@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The fact base as one SQLite file (`.factcheck/facts.sqlite` by default): built once, grown incrementally by
 /// content hash, and queried by the aligner without loading it whole.
@@ -53,7 +56,11 @@ public final class FactStore: FactSource, @unchecked Sendable {
         } else {
             throw .missing(path)
         }
+        // A store this user may not write (another user's archive, a read-only mount) is opened for reading: asking
+        // for the WAL journal is a write, which failed before anything could be read. Writes then fail in SQLite.
+        let readOnly = staging == nil && !create && access(file, W_OK) != 0
         var configuration = GRDB.Configuration()
+        configuration.readonly = readOnly
         // Two runs at once (a hook and an editor, the parallel test suite) wait for each other's writes.
         configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
@@ -65,11 +72,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
             // copies, so a journal in memory costs nothing and still undoes a failed add; nothing is synced,
             // since the file is discarded unless complete. The WAL would write every page twice (to the log, then
             // into the file): building 5,000 documents, 12,720 pwrite and 4,215 pread calls against 4,247 and 14.
-            let journal = staging == nil ? "journal_mode = WAL; PRAGMA synchronous = NORMAL"
-                                         : "journal_mode = MEMORY; PRAGMA synchronous = OFF"
-            try db.execute(sql: """
-                PRAGMA \(journal); PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY
-                """)
+            let journal = staging == nil ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                                         : "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; "
+            try db.execute(sql: (readOnly ? "" : journal) + "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: file, configuration: configuration)
@@ -84,7 +89,14 @@ public final class FactStore: FactSource, @unchecked Sendable {
             if applicationID != FactStoreSchema.applicationID, tableCount > 0 { throw FactStoreError.foreign(path) }
             let migrator = FactStoreSchema.migrator
             if try database.read({ db in try migrator.hasBeenSuperseded(db) }) { throw FactStoreError.newerSchema(path) }
-            try migrator.migrate(database)
+            if readOnly {
+                guard try database.read({ db in try migrator.hasCompletedMigrations(db) }) else {
+                    throw FactStoreError(path: path, message: "was written by an older factcheck, and this user may not write it",
+                                         hint: "run `factcheck base rebuild` as a user who may write it")
+                }
+            } else {
+                try migrator.migrate(database)
+            }
         } catch let error as FactStoreError {
             throw error
         } catch {
