@@ -12,6 +12,8 @@ Numbers, not assertions; a non-200 answer or a socket error is reported, and the
 """
 import argparse, json, os, re, signal, subprocess, sys, tempfile, threading, time
 
+import served
+
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/release/factcheck")
@@ -28,16 +30,7 @@ body_file = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
 body_file.write(body)
 body_file.close()
 
-server = subprocess.Popen([args.binary, "serve", "--port", "0"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                          env={**os.environ, "FACTCHECK_TOKEN": token}, text=True)
-port = None
-for line in server.stderr:
-    found = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-    if found:
-        port = int(found.group(1))
-        break
-if port is None:
-    sys.exit("factcheck serve did not start")
+server, port = served.start(args.binary, token)
 # Keep draining the request log so that the pipe never fills and stalls the server; count the checks answered.
 checks_logged = 0
 counter_lock = threading.Lock()

@@ -70,6 +70,11 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
                  "the draft could not be checked: \(error); shorten the sentence or tell whoever maintains the rules")
     }
 
+    /// The body stopped before its end: the client went away mid-upload (or sent a broken chunked body). A 4xx,
+    /// which nobody may read, so that the log does not call it a server failure (it said 500).
+    static let incompleteBody = APIError(.badRequest,
+                                         "the request body did not arrive in full: the connection closed or the body is malformed")
+
     static func bodyTooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge,
                  "the request body is over this server's limit of \(ByteCount(limit)); send a shorter draft, or start the server with a larger --max-body")

@@ -52,10 +52,10 @@ public struct CheckService: Sendable {
     private func check(_ request: CheckRequest) async throws(APIError) -> DraftReport {
         let session = self.session
         do {
-            return try await workers.run(timeout: timeout) {
+            return try await workers.run(timeout: timeout) { cancellation in
                 // Reading the draft (sentence splitting, Markdown blanking) is CPU work too: it runs on the pool.
                 let document = try request.document()
-                return try session.check([document])[0]
+                return try session.check([document], cancellation: cancellation)[0]
             }
         } catch let error as APIError {
             throw error

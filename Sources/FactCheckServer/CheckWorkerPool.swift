@@ -1,13 +1,13 @@
+import FactCheckKit
 import NIOConcurrencyHelpers
 import NIOPosix
 
 /// Runs the CPU-bound checker off the event loops and the Swift concurrency pool, on NIO's shared blocking-work
 /// pool (one thread per core), and gives up waiting after a deadline.
 ///
-/// What a timeout does to work in progress: the checker has no cancellation points (a check is a sequence of PCRE2
-/// scans, each bounded by the rules' match limits), so a check that has *started* runs to its end on its pool
-/// thread and its result is thrown away; the request is answered 503 at the deadline all the same. A check still
-/// *queued* when its deadline passes is never started, so an overloaded server sheds work instead of piling it up.
+/// What a timeout does to work in progress: the request is answered 503 at the deadline, and the work is told
+/// (`CheckCancellation`), which a check looks at between claims and stops. A check still *queued* when its
+/// deadline passes is never started, so an overloaded server sheds work instead of piling it up.
 struct CheckWorkerPool: Sendable {
     /// Why a job produced no result.
     enum Failure: Error {
@@ -24,13 +24,17 @@ struct CheckWorkerPool: Sendable {
     /// Runs `work` on a pool thread.
     /// - Returns: What `work` returned, if it finished within `timeout` (queueing included).
     /// - Throws: `Failure.timedOut`, `Failure.shuttingDown`, or what `work` threw.
-    func run<Result: Sendable>(timeout: Duration, _ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    /// - Parameter work: given the cancellation the deadline sets, for it to stop at.
+    func run<Result: Sendable>(timeout: Duration,
+                               _ work: @escaping @Sendable (CheckCancellation) throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let answer = SingleAnswer(continuation)
+            let cancellation = CheckCancellation()
             // Cancelled as soon as the work answers, so that finished requests hold no timer (and no memory)
             // until their deadline.
             let deadline = Task {
                 try await Task.sleep(for: timeout)
+                cancellation.cancel()
                 answer.give(.failure(Failure.timedOut))
             }
             threadPool.submit { state in
@@ -38,7 +42,7 @@ struct CheckWorkerPool: Sendable {
                 guard state == .active else { return answer.give(.failure(Failure.shuttingDown)) }
                 // The deadline passed while the job queued: nobody waits for it any more.
                 guard !answer.isGiven else { return }
-                answer.give(Swift.Result { try work() })
+                answer.give(Swift.Result { try work(cancellation) })
             }
         }
     }

@@ -66,9 +66,11 @@ public struct FactCheckServer: Sendable {
         let logger = self.logger
         return Application(
             router: makeRouter(),
-            // Closes connections a client leaves idle, so abandoned keep-alive connections cannot pile up.
-            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "factcheck"),
+            // Closes connections a client leaves idle (between requests, or sending a body too slowly), so that
+            // abandoned connections cannot pile up, and caps how many are open at once.
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "factcheck",
+                                 availableConnectionsDelegate: .maximum(options.maxConnections, logger: logger)),
             onServerRunning: { channel in
                 let address = Self.describe(channel.localAddress)
                 logger.info("factcheck serve listening on http://\(address)", metadata: ["address": .string(address)])
@@ -90,6 +92,8 @@ public struct FactCheckServer: Sendable {
             body = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw APIError.bodyTooLarge(limit: limit)
+        } catch {
+            throw APIError.incompleteBody
         }
         return try CheckRequest(json: body.readableBytesView)
     }

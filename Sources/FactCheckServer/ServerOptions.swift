@@ -4,6 +4,10 @@ public struct ServerOptions: Sendable {
     public static let defaultMaxBodyBytes = 1 << 20
     /// How long one check may take, queueing included, when nothing else is said.
     public static let defaultTimeout: Duration = .seconds(10)
+    /// The most connections open at once when nothing else is said; more wait to be accepted.
+    public static let defaultMaxConnections = 1_000
+    /// How long a connection may send nothing (between requests, or in the middle of a body) before it is closed.
+    public static let defaultIdleTimeout: Duration = .seconds(15)
 
     /// The interface to bind; loopback by default, so a server is never exposed to the network by accident.
     public var host: String
@@ -15,9 +19,16 @@ public struct ServerOptions: Sendable {
     public var timeout: Duration
     /// When set, `/v1/...` requests need `Authorization: Bearer <token>`; `/healthz` never does.
     public var token: String?
+    /// Connections past this many wait to be accepted, so that slow clients cannot take every file descriptor.
+    public var maxConnections: Int
+    /// A connection silent this long is closed: an upload that stalls frees its descriptor.
+    public var idleTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8787, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
-                timeout: Duration = Self.defaultTimeout, token: String? = nil) {
+                timeout: Duration = Self.defaultTimeout, token: String? = nil,
+                maxConnections: Int = Self.defaultMaxConnections, idleTimeout: Duration = Self.defaultIdleTimeout) {
+        self.maxConnections = maxConnections
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factcheck-bench",
         abstract: "Print factcheck's performance figures.",
-        subcommands: [ScanCommand.self, CheckLatencyCommand.self, ClaimsDumpCommand.self]
+        subcommands: [ScanCommand.self, CheckLatencyCommand.self, ClaimsDumpCommand.self, ScalingCommand.self]
     )
 }
 

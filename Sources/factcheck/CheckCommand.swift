@@ -99,6 +99,11 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(rendered.utf8))
             return
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw InputError(path: path, message: "is a folder; --output names the report's file",
+                             hint: "give a file name, such as \((path as NSString).appendingPathComponent("report"))")
+        }
         do {
             try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -35,6 +35,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("token-file"), help: "A file whose first line is the bearer token clients must send (else \(tokenVariable)).")
     var tokenFile: String?
 
+    @Flag(name: .long, help: "Serve on an address other machines can reach without a bearer token.")
+    var insecure = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBody.bytes > 0 else { throw ValidationError("--max-body must be more than 0 bytes") }
@@ -42,9 +45,22 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let token = try token()
+        // Anyone who can reach the port could use the server and read its sources' passages: on an interface
+        // beyond this machine, a token is required unless waived in so many words.
+        if token == nil, !Self.isLoopback(host) {
+            guard insecure else {
+                throw InputError(path: host, message: "other machines can reach this address, and no token is set",
+                                 hint: "set \(Self.tokenVariable) or --token-file, listen on 127.0.0.1, or pass "
+                                     + "--insecure to serve without a token")
+            }
+            FileHandle.standardError.write(Data("factcheck: warning: serving on \(host) without a token (--insecure)\n".utf8))
+        }
         let configuration = try configurationFlags.resolved()
+        let fileLimit = OpenFileLimit.raise()
         let options = ServerOptions(host: host, port: port, maxBodyBytes: maxBody.bytes,
-                                    timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: try token())
+                                    timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: token,
+                                    maxConnections: OpenFileLimit.connectionLimit(forFileLimit: fileLimit))
         let session = try CheckSession(configuration: configuration)
         let service = try CheckService(session: session, timeout: options.timeout)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
@@ -63,6 +79,11 @@ struct ServeCommand: ParsableCommand {
             throw InputError(path: address, message: "cannot listen on this address: \(reason)",
                              hint: "pick a free --port (0 picks one), or a --host this machine has, such as 127.0.0.1")
         }
+    }
+
+    /// Whether only this machine can reach `host`.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// The token from --token-file, else from the environment; nil when neither is given (no authentication).

@@ -142,6 +142,31 @@ import Testing
     }
 }
 
+/// Work the server answered 503 for is told to stop, and connections are bounded (issue 24).
+@Suite struct ServerLimitTests {
+    @Test func workPastItsDeadlineIsToldToStop() async throws {
+        let stopped = DispatchSemaphore(value: 0)
+        do {
+            _ = try await CheckWorkerPool().run(timeout: .milliseconds(50)) { cancellation in
+                while !cancellation.isCancelled { usleep(1_000) }
+                stopped.signal()
+            }
+            Issue.record("the work answered before its deadline")
+        } catch CheckWorkerPool.Failure.timedOut {
+        }
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+    }
+
+    @Test func theFileLimitIsRaisedAndConnectionsStayBelowIt() {
+        let limit = OpenFileLimit.raise()
+        #expect(limit >= 256)
+        let connections = OpenFileLimit.connectionLimit(forFileLimit: limit)
+        #expect(connections <= max(16, limit - 64) && connections <= ServerOptions.defaultMaxConnections)
+        #expect(OpenFileLimit.connectionLimit(forFileLimit: 1_024) == 960)
+        #expect(ServerOptions().idleTimeout == .seconds(15))
+    }
+}
+
 @Suite struct BearerTokenComparisonTests {
     @Test func onlyTheSameBytesAreEqual() {
         typealias Middleware = BearerTokenMiddleware<BasicRequestContext>

@@ -80,6 +80,37 @@ import Testing
         try expectRunFails(["Examples/drafts/belarus-clean.md", "--baseline", "sources/*.nothing"], mentioning: "matches no file")
     }
 
+    /// Treated as a glob that matches nothing: a silently empty baseline passed with every claim unverified.
+    @Test func baselineFolderWithNoDocuments() throws {
+        let folder = try Scratch.folder("empty-baseline-\(UUID())", files: ["notes.csv": "a,b"])
+        try expectRunFails(["Examples/drafts/belarus-clean.md", "--baseline", folder],
+                           mentioning: "is a folder with no documents in it")
+    }
+
+    /// Messages for what is not a plain file of UTF-8 text (issue 24: they spoke of permissions, missing files,
+    /// binary files and NSCocoaErrorDomain 512).
+    @Test func devNullIsEmpty() throws {
+        try expectRunFails(["/dev/null"], mentioning: "/dev/null: is empty")
+    }
+
+    @Test func aSymbolicLinkLoopIsNamed() throws {
+        let link = Scratch.directory.appendingPathComponent("loop-\(UUID()).txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: link)
+        try expectRunFails([link], mentioning: "is a symbolic link that leads to no file")
+    }
+
+    @Test func utf16IsNamed() throws {
+        let withMark = try Scratch.file("utf16-mark.txt", contents: Data([0xFF, 0xFE]) + "16 prisoners.".data(using: .utf16LittleEndian)!)
+        try expectRunFails([withMark], mentioning: "is UTF-16LE text; factcheck reads UTF-8")
+        let without = try Scratch.file("utf16-bare.txt", contents: "Sixteen prisoners were freed.".data(using: .utf16BigEndian)!)
+        try expectRunFails([without], mentioning: "is UTF-16BE text")
+    }
+
+    @Test func outputNamingAFolder() throws {
+        let folder = try Scratch.folder("output-folder-\(UUID())", files: [:])
+        try expectRunFails(["Examples/drafts/belarus-clean.md", "--output", folder], mentioning: "is a folder; --output names the report's file")
+    }
+
     @Test func unknownFlag() throws {
         try expectRunFails(["Examples/drafts/belarus-clean.md", "--formt", "json"], mentioning: "--formt")
     }

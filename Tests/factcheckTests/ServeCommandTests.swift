@@ -68,11 +68,37 @@ import Testing
         #expect(run.standardError.contains("pick a free --port"))
     }
 
+    /// A client that sends half a body and goes away is no server failure (issue 24: logged as status 500).
+    @Test func anAbandonedUploadIsNotLoggedAsAServerError() throws {
+        let server = try RunningServer.start([], token: nil)
+        defer { server.stop() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #expect(connected == 0)
+        let request = "POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000\r\n\r\n{\"draft\": \"Six"
+        _ = request.withCString { send(socketDescriptor, $0, strlen($0), 0) }
+        usleep(200_000)
+        close(socketDescriptor)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !server.standardError.contains("path=/v1/check") { usleep(50_000) }
+        #expect(server.standardError.contains("path=/v1/check"), "\(server.standardError)")
+        #expect(!server.standardError.contains("status=500"), "\(server.standardError)")
+    }
+
     @Test(arguments: [
         (["--max-body", "lots"], "--max-body"),
         (["--port", "70000"], "--port must be between 0 and 65535"),
         (["--timeout", "0"], "--timeout must be a positive number"),
-        (["--host", "no-such-host.invalid"], "the host name 'no-such-host.invalid' does not resolve"),
+        (["--host", "no-such-host.invalid", "--insecure"], "the host name 'no-such-host.invalid' does not resolve"),
     ])
     func badServeFlagsExit2(arguments: [String], message: String) throws {
         let run = try FactCheckBinary.run(["serve", "--port", "0"] + arguments)

@@ -98,13 +98,16 @@ public struct CheckSession: Sendable {
     /// - Parameter changes: for each draft, the paragraphs to report (`--diff`, the pre-commit hook), nil for all
     ///   of it. A partial report cannot tell a sign-off whose claim is gone from one whose paragraph was not
     ///   edited, so it reports no stale sign-offs.
-    public func check(_ drafts: [Document], changes: [ParagraphChanges?]? = nil) throws(FactCheckError) -> [DraftReport] {
+    /// - Parameter cancellation: stops the check between claims once cancelled (`factcheck serve` past its
+    ///   deadline).
+    public func check(_ drafts: [Document], changes: [ParagraphChanges?]? = nil,
+                      cancellation: CheckCancellation? = nil) throws(FactCheckError) -> [DraftReport] {
         // One reading of the ledger serves every draft: a large ledger takes time to parse.
         let ledger = try readLedger()
         compileJITForReading(drafts)
         var reports: [DraftReport] = []
         for (index, draft) in drafts.enumerated() {
-            reports.append(try check(draft, changes: changes?[index], ledger: ledger))
+            reports.append(try check(draft, changes: changes?[index], ledger: ledger, cancellation: cancellation))
         }
         return reports
     }
@@ -119,9 +122,9 @@ public struct CheckSession: Sendable {
         if documents.reduce(0, { $0 + $1.readable.count }) > jitThreshold { ruleSet.compileJIT() }
     }
 
-    private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger)
-        throws(FactCheckError) -> DraftReport {
-        let report = try checker.check(draft, changes: changes)
+    private func check(_ draft: Document, changes: ParagraphChanges?, ledger: SignOffLedger,
+                       cancellation: CheckCancellation?) throws(FactCheckError) -> DraftReport {
+        let report = try checker.check(draft, changes: changes, cancellation: cancellation)
         guard let name = ledgerName(ofDraft: draft.path) else { return report }
         return ledger.apply(to: report, draft: name, reportingStale: changes == nil)
     }
@@ -167,7 +170,7 @@ public struct CheckSession: Sendable {
         // One reading of the ledger serves both the check and the append: large ledgers take time to parse.
         let ledger = try readLedger()
         compileJITForReading([draft])
-        let report = try check(draft, changes: nil, ledger: ledger)
+        let report = try check(draft, changes: nil, ledger: ledger, cancellation: nil)
         guard let finding = report.finding(id: id) else {
             let open = report.findings.filter { $0.verdict == .contradicted }.map(\.id)
             let hint = open.isEmpty

@@ -31,7 +31,9 @@ public struct Checker: Sendable {
     ///     aligned, so that evidence goes where it would without the filter).
     /// - Throws: `FactCheckError.extraction` when a rule fails on the draft, `.store` when the fact store
     ///   cannot be read.
-    public func check(_ draft: Document, changes: ParagraphChanges? = nil) throws(FactCheckError) -> DraftReport {
+    ///   - cancellation: looked at between claims; once cancelled, the check stops with `.cancelled`.
+    public func check(_ draft: Document, changes: ParagraphChanges? = nil,
+                      cancellation: CheckCancellation? = nil) throws(FactCheckError) -> DraftReport {
         let extracted: [Claim]
         do {
             extracted = try extractor.claims(in: draft)
@@ -43,7 +45,7 @@ public struct Checker: Sendable {
         let claims = extracted.filter { claim in !silenced.contains { $0.overlaps(claim.span) } }
         // One consistent read of the base for the whole draft: its claims make hundreds of queries.
         let allFindings = try facts.readingConsistently { () throws(FactCheckError) -> [Finding] in
-            try self.findings(for: claims, in: draft)
+            try self.findings(for: claims, in: draft, cancellation: cancellation)
         }
         // IDs are given before the filter, so that a finding has the same ID in a partial report as in a full one.
         let findings = zip(claims, Self.identified(allFindings)).filter { claim, _ in changes?.contains(claim) ?? true }
@@ -53,12 +55,16 @@ public struct Checker: Sendable {
     }
 
     /// Every claim's finding, in the claims' order, before IDs are given.
-    private func findings(for claims: [Claim], in draft: Document) throws(FactCheckError) -> [Finding] {
+    private func findings(for claims: [Claim], in draft: Document,
+                          cancellation: CheckCancellation?) throws(FactCheckError) -> [Finding] {
         var alignments: [[Alignment]] = []
-        do {
-            for claim in claims { alignments.append(try aligner.alignments(for: claim)) }
-        } catch {
-            throw .store(error)
+        for claim in claims {
+            if cancellation?.isCancelled == true { throw .cancelled }
+            do {
+                alignments.append(try aligner.alignments(for: claim))
+            } catch {
+                throw .store(error)
+            }
         }
         // For each fact, the draft claim that restates it best: evidence goes to that claim first.
         var bestClaimForFact: [Int: (claim: Int, score: Double)] = [:]
@@ -145,8 +151,28 @@ public struct Checker: Sendable {
     /// A claim's text, value, location and sentence in its document (the original text, wherever HTML markup
     /// was removed from the readable one).
     static func passage(of claim: Claim, in document: Document) -> Passage {
-        passage(of: claim, in: document,
-                sentence: document.readableText(of: document.sentences[claim.sentenceIndex].range))
+        passage(of: claim, in: document, sentence: sentenceText(of: claim, in: document))
+    }
+
+    /// Past this many readable bytes, a passage carries the part of its sentence around the claim, not the whole:
+    /// a "sentence" of 20,000 figures (a table pasted as one line) quoted whole by each of its claims made the
+    /// work and the reports grow with the square of its length (issue 24: 9.6 GB for 120 KB).
+    static let sentenceExcerptBytes = 480
+
+    /// The readable text of a claim's sentence, or of the `sentenceExcerptBytes` around the claim in a longer
+    /// sentence, marked "…" where cut.
+    static func sentenceText(of claim: Claim, in document: Document) -> String {
+        let sentence = document.sentences[claim.sentenceIndex].range
+        guard sentence.count > sentenceExcerptBytes else { return document.readableText(of: sentence) }
+        let readable = document.readable
+        let half = sentenceExcerptBytes / 2
+        var start = max(sentence.lowerBound, min(claim.span.lowerBound, sentence.upperBound) - half)
+        var end = min(sentence.upperBound, max(claim.span.upperBound, start) + half)
+        // Cut between characters, never inside one's UTF-8 bytes.
+        while start > sentence.lowerBound, readable[start] & 0xC0 == 0x80 { start -= 1 }
+        while end < sentence.upperBound, readable[end] & 0xC0 == 0x80 { end += 1 }
+        return (start > sentence.lowerBound ? "… " : "") + document.readableText(of: start..<end)
+            + (end < sentence.upperBound ? " …" : "")
     }
 
     /// `passage(of:in:)` given the readable text of the claim's sentence, which the claims of one sentence share.

@@ -7,6 +7,8 @@ public enum FactCheckError: Error, Sendable, CustomStringConvertible {
     case store(FactStoreError)
     /// The run has no baseline to check against.
     case missingBaseline
+    /// The caller stopped the check (`CheckCancellation`): nobody waits for its answer any more.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum FactCheckError: Error, Sendable, CustomStringConvertible {
         case let .store(error): "\(error)"
         case .missingBaseline:
             "no baseline: there are no trusted documents to check against (pass --baseline FILE, or set 'baseline' in factcheck.yml)"
+        case .cancelled:
+            "the check was stopped: its answer is no longer awaited"
         }
     }
 }

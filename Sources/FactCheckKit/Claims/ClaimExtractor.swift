@@ -242,8 +242,16 @@ public struct ClaimExtractor: Sendable {
             if keys[$0].span.count != keys[$1].span.count { return keys[$0].span.count > keys[$1].span.count }
             return keys[$0].span.lowerBound < keys[$1].span.lowerBound
         }
+        // The bytes the accepted values take, so that a candidate is tested against its own bytes rather than
+        // against every value accepted before (which grew with the square of a document's figures: issue 24).
+        // An empty span overlaps nothing, as in `Range.overlaps`.
+        let base = keys.lazy.map(\.span.lowerBound).min() ?? 0
+        var taken = [Bool](repeating: false, count: (keys.lazy.map(\.span.upperBound).max() ?? base) - base)
         var accepted: [Int] = []
-        for candidate in ranked where !accepted.contains(where: { keys[$0].span.overlaps(keys[candidate].span) }) {
+        for candidate in ranked {
+            let span = (keys[candidate].span.lowerBound - base)..<(keys[candidate].span.upperBound - base)
+            guard !taken[span].contains(true) else { continue }
+            for index in span { taken[index] = true }
             accepted.append(candidate)
         }
         return accepted.sorted { keys[$0].span.lowerBound < keys[$1].span.lowerBound }.map { candidates[$0] }
@@ -263,19 +271,30 @@ public struct ClaimExtractor: Sendable {
         // Through a buffer pointer: reading a field of an array's element copied the whole token (and retained
         // its text) each time.
         tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices {
+            // Tokens run in text order: those ending at or before the value (a binary search finds where they
+            // stop) neither overlap it nor follow it. Looking at each token for each claim grew with the square
+            // of a sentence's figures (issue 24).
+            var low = 0, high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].range.upperBound <= valueSpan.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            for index in low..<tokens.count {
                 let range = tokens[index].range
                 if range.overlaps(valueSpan) {
                     if firstValueToken == nil { firstValueToken = index }
                     lastValueToken = index
-                } else if firstAfterValue == nil, range.lowerBound >= valueSpan.upperBound {
+                } else if range.lowerBound >= valueSpan.upperBound {
                     firstAfterValue = index
+                    break
                 }
             }
         }
         let first = firstValueToken ?? firstAfterValue ?? tokens.count
         let last = lastValueToken ?? first - 1
         let claimClause = clauses[min(first, max(0, tokens.count - 1))]
+        // Context, event and assertion are read within `contextReach` tokens of the value.
+        let reach = max(0, first - Self.contextReach)..<min(tokens.count, max(first, last + 1) + Self.contextReach)
         func distance(to index: Int) -> Int {
             index < first ? first - index : index - last
         }
@@ -293,7 +312,7 @@ public struct ClaimExtractor: Sendable {
         var weights = [(weight: Double, word: Int)](repeating: (0, 0), count: sentence.contextTerms.count)
         let contextTermIndexes = sentence.contextTermIndexes
         tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices {
+            for index in reach {
                 guard let term = contextTermIndexes[index] else { continue }
                 // Names pin a claim to its subject: "Zenkovich" says more than "sentenced".
                 let tokenWeight = weight(at: index) * (tokens[index].isCapitalized ? Self.nameWeight : 1)
@@ -302,6 +321,10 @@ public struct ClaimExtractor: Sendable {
         }
         var standInWord = 0
         for standIn in sentence.standIns {
+            guard reach.contains(standIn.token) else {
+                standInWord += standIn.terms.count
+                continue
+            }
             let standInWeight = weight(at: standIn.token) * Self.nameWeight
             for (term, _) in standIn.terms {
                 if standInWeight > weights[term].weight { weights[term] = (standInWeight, -1 - standInWord) }
@@ -329,10 +352,10 @@ public struct ClaimExtractor: Sendable {
             words = someWords
         }
         // Clause numbers never fall along a sentence (`ClaimSentence.clauses`): a clause is a run of tokens.
-        var clauseStart = 0
-        while clauses[clauseStart] < claimClause { clauseStart += 1 }
+        var clauseStart = min(first, max(0, tokens.count - 1))
+        while clauseStart > reach.lowerBound, clauses[clauseStart - 1] == claimClause { clauseStart -= 1 }
         var clauseEnd = clauseStart
-        while clauseEnd < clauses.count, clauses[clauseEnd] == claimClause { clauseEnd += 1 }
+        while clauseEnd < reach.upperBound, clauses[clauseEnd] == claimClause { clauseEnd += 1 }
         let clause = clauseStart..<clauseEnd
         let assertion = Assertion.of(clause: clause, in: sentence.words, cues: sentence.assertionCues, isValue: isValue)
         // The nearest event word; of two as near, the first.
@@ -346,6 +369,12 @@ public struct ClaimExtractor: Sendable {
 
     /// How much more a capitalized word (a name) weighs in a claim's context than another word.
     static let nameWeight = 1.5
+
+    /// How many tokens on either side of a value its context, event and assertion are read from. A word 200
+    /// tokens away weighs under 1% of one beside the value (`halfWeightDistance`), and news sentences are far
+    /// shorter; the reach keeps a line of thousands of figures (a pasted table) from costing each figure the
+    /// whole line (issue 24).
+    static let contextReach = 200
 
     /// Extra words of distance for each clause boundary between a context word and the claim: words across a
     /// comma or an "and" mostly speak about something else.

@@ -55,8 +55,9 @@ struct SentenceCache {
     mutating func sentence(_ index: Int) -> ClaimSentence {
         if let cached = sentences[index] { return cached }
         let named = namedWords(of: index)
+        let references = findReferences(in: index)
         let sentence = ClaimSentence(words: named.words, names: named.names, isValue: named.isValue,
-                                     references: findReferences(in: index), lexicon: lexicon)
+                                     references: references, lexicon: lexicon)
         sentences[index] = sentence
         return sentence
     }
@@ -89,8 +90,21 @@ struct SentenceCache {
         }
         var end = low
         while end < valueSpans.count, valueSpans[end].lowerBound < sentence.upperBound { end += 1 }
-        let spans = valueSpans[low..<end]
-        return tokens.map { token in spans.contains { $0.overlaps(token.range) } }
+        // Tokens and spans both run in text order: one walk over the two, not every span for every token.
+        var result = [Bool](repeating: false, count: tokens.count)
+        var next = low
+        for (index, token) in tokens.enumerated() {
+            while next < end, valueSpans[next].upperBound <= token.range.lowerBound { next += 1 }
+            var span = next
+            while span < end, valueSpans[span].lowerBound < token.range.upperBound {
+                if valueSpans[span].overlaps(token.range) {
+                    result[index] = true
+                    break
+                }
+                span += 1
+            }
+        }
+        return result
     }
 
     /// The pronouns and surnames of a sentence that refer to a full name of the sentence before (or, for a
@@ -102,7 +116,11 @@ struct SentenceCache {
         let hasPronoun = current.words.classes.contains { $0.contains(.personalPronoun) }
         // Nothing here can refer back: the sentences' full names need not be read.
         guard hasShortName || hasPronoun else { return [] }
-        let previous = sentence > 0 ? fullNames(in: namedWords(of: sentence - 1)) : []
+        // The sentence before is read first, then its names: `fullNames(in: namedWords(of:))` held a copy of the
+        // cache while the inner call wrote to it, and every sentence copied the whole document's cache (a draft's
+        // time grew with the square of its length: issue 24).
+        let before = sentence > 0 ? namedWords(of: sentence - 1) : nil
+        let previous = before.map { self.fullNames(in: $0) } ?? []
         let fullNames = previous + fullNames(in: current)
         var references: [Reference] = []
         // Without a full name to belong to (most sentences), no word of a name needs lower-casing.

@@ -26,6 +26,12 @@ public enum PathExpander {
                     let files = FolderWalk.files(below: match)
                         .filter { documentExtensions.contains(FolderWalk.pathExtension(of: $0).lowercased()) }
                         .sorted()
+                    // As a glob that matches nothing: a baseline that is silently empty leaves every claim
+                    // unverified and the run passing.
+                    guard !files.isEmpty else {
+                        throw InputError(path: match, message: "is a folder with no documents in it (.txt, .md, .html)",
+                                         hint: "check the baseline in factcheck.yml or --baseline")
+                    }
                     // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one.
                     let prefix = match.hasSuffix("/") ? match : match + "/"
                     result.append(contentsOf: files.map { prefix + $0 })
@@ -81,9 +87,25 @@ extension PathExpander {
         return "/" + components.joined(separator: "/")
     }
 
-    /// `absolutePath(_:)` of each path, the working directory read once.
+    /// `absolutePath(_:)` of each path, the working directory read once, in its folder's real path: a file
+    /// reached through a symbolic link to a folder is the file itself (added again through the link, it was stored
+    /// twice). Each folder is resolved once, not each file: an archive's files share a few folders.
     public static func absolutePaths(_ paths: [String]) -> [String] {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        return paths.map { absolutePath($0, workingDirectory: workingDirectory) }
+        var realFolders: [Substring: String] = [:]
+        return paths.map { path in
+            let absolute = absolutePath(path, workingDirectory: workingDirectory)
+            guard let slash = absolute.lastIndex(of: "/"), slash > absolute.startIndex else { return absolute }
+            let folder = absolute[..<slash]
+            if realFolders[folder] == nil { realFolders[folder] = realPath(String(folder)) ?? String(folder) }
+            return realFolders[folder]! + absolute[slash...]
+        }
+    }
+
+    /// The path with every symbolic link resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

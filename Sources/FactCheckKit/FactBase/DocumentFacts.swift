@@ -74,8 +74,10 @@ public struct DocumentFacts: Sendable {
         // Claims come in text order: those of one sentence, one after another, share its text.
         var sentence: (index: Int, text: String)?
         passages = withPassages ? claims.map { claim in
+            let range = document.sentences[claim.sentenceIndex].range
+            // A long sentence is quoted by an excerpt around each claim (`Checker.sentenceExcerptBytes`).
+            guard range.count <= Checker.sentenceExcerptBytes else { return Checker.passage(of: claim, in: document) }
             if sentence?.index != claim.sentenceIndex {
-                let range = document.sentences[claim.sentenceIndex].range
                 sentence = (claim.sentenceIndex, document.readableText(of: range))
             }
             return Checker.passage(of: claim, in: document, sentence: sentence!.text)

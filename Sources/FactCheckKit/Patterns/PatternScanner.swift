@@ -65,7 +65,7 @@ public struct PatternScanner: ~Copyable {
     }
 
     /// Every non-overlapping match of `pattern` in `subject`, left to right, PCRE2 searching every position.
-    /// - Throws: `PatternError.limitExceeded` (at the offset the failing search began) when a match attempt runs
+    /// - Throws: `PatternError.limitExceeded` (at the offset where the runaway attempt began) when a match attempt runs
     ///   past the limits.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8]) throws(PatternError) -> [PatternMatch] {
         if !subject.withUnsafeBufferPointer({ pattern.needsUnicodeMode(for: $0) }) {
@@ -89,7 +89,13 @@ public struct PatternScanner: ~Copyable {
             while start <= buffer.count {
                 let status = pcre2_match_8(code, base, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
                 if status == PCRE2_ERROR_NOMATCH { break }
-                if status < 0 { return .failure(Self.error(for: status, searchStart: start)) }
+                if status < 0 {
+                    // PCRE2 says only that some attempt at or after `start` ran past a limit: the error names the
+                    // start of the runaway attempt, found again one anchored attempt at a time (it said byte 0,
+                    // line 1, wherever the runaway was: issue 24).
+                    let failing = failingStart(of: code, in: buffer, from: start) ?? start
+                    return .failure(Self.error(for: status, searchStart: failing))
+                }
                 let range = found.append(from: matchData, of: pattern, groupCount: status)
                 start = Self.nextSearchStart(after: range, in: buffer)
             }
@@ -97,6 +103,21 @@ public struct PatternScanner: ~Copyable {
         }
         try result.get()
         return found.matches(of: pattern)
+    }
+
+    /// The first start at or after `start`, at a character's first byte, where an anchored attempt of `code`
+    /// fails with an error rather than matching or not; nil when none does.
+    private func failingStart(of code: OpaquePointer, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let base = buffer.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)!
+        var position = start
+        while position <= buffer.count {
+            let status = pcre2_match_8(code, base, buffer.count, position, UInt32(PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED),
+                                       matchData, context)
+            if status < 0, status != PCRE2_ERROR_NOMATCH { return position }
+            position += 1
+            while position < buffer.count, buffer[position] & 0xC0 == 0x80 { position += 1 }
+        }
+        return nil
     }
 
     /// Whether `range` begins at a UTF-8 continuation byte of `subject`, inside a character.
@@ -107,8 +128,8 @@ public struct PatternScanner: ~Copyable {
     /// The same matches as `matches(of:in:)`, found by trying the anchored `pattern` only at `starts`: the
     /// positions where its `start` holds, ascending (`FragmentStartFinder.positions(for:)`). No match can begin
     /// anywhere else, so trying each start at or after the end of the previous match, in order, finds the leftmost
-    /// match each time, as PCRE2's own search does; a limit error reports the offset that search would have begun
-    /// at.
+    /// match each time, as PCRE2's own search does; a limit error reports the offset of the attempt that ran
+    /// away.
     /// - Precondition: `pattern` has a `start`.
     public mutating func matches(of pattern: Pattern, in subject: [UInt8],
                                  startingAt starts: [Int]) throws(PatternError) -> [PatternMatch] {
@@ -145,7 +166,8 @@ public struct PatternScanner: ~Copyable {
                         next += 1
                         continue
                     }
-                    if status < 0 { return .failure(Self.error(for: status, searchStart: searchStart)) }
+                    // The attempt's own start, not the end of the match before it.
+                    if status < 0 { return .failure(Self.error(for: status, searchStart: position)) }
                     let range = found.append(from: matchData, of: pattern, groupCount: status)
                     searchStart = Self.nextSearchStart(after: range, in: buffer)
                 }

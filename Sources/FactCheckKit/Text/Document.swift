@@ -46,8 +46,14 @@ public struct Document: Sendable {
             if format == .markdown {
                 MarkupBlanker.blankMarkdown(in: &readable)
             }
-            self.readable = readable
-            self.offsetMap = .identity
+            // Invisible characters are read through (`InvisibleCharacters`): removed, with a map back.
+            if let reading = InvisibleCharacters.removed(from: readable) {
+                self.readable = reading.readable
+                self.offsetMap = reading.map
+            } else {
+                self.readable = readable
+                self.offsetMap = .identity
+            }
             self.date = date ?? frontMatter?.date
             self.metadata = frontMatter?.fields ?? [:]
         }

@@ -22,6 +22,12 @@ public struct DocumentLoader: Sendable {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link whose target cannot be reached exists, itself: "no such file" would send the editor looking
+                // for a file that is there.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    throw InputError(path: path, message: "is a symbolic link that leads to no file (a loop of links, or a missing target)",
+                                     hint: "check where the link points: ls -l \(path)")
+                }
                 throw InputError(path: path, message: "no such file", hint: "check the path")
             }
             guard !isDirectory.boolValue else {
@@ -36,10 +42,12 @@ public struct DocumentLoader: Sendable {
                 throw InputError(path: path, message: "is \(size.intValue / 1_048_576) MB; factcheck reads documents up to \(maximumBytes / 1_048_576) MB",
                                  hint: "split the file")
             }
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            // Read to its end whatever kind of file it is: FileManager gives nothing for /dev/null or a pipe, which
+            // read as "cannot read the file (check its permissions)".
+            guard let contents = FileAccess.contents(atPath: path) else {
                 throw InputError(path: path, message: "cannot read the file", hint: "check its permissions")
             }
-            data = contents
+            data = Data(contents)
         }
         return try document(path: displayPath ?? path, data: data, format: format ?? DocumentFormat(path: path))
     }
@@ -54,6 +62,10 @@ public struct DocumentLoader: Sendable {
         guard bytes.count <= maximumBytes else {
             throw InputError(path: path, message: "is larger than \(maximumBytes / 1_048_576) MB", hint: "split the file")
         }
+        if let encoding = Self.utf16Encoding(of: bytes) {
+            throw InputError(path: path, message: "is \(encoding) text; factcheck reads UTF-8",
+                             hint: "save it as UTF-8, for example with `iconv -f \(encoding) -t utf-8`")
+        }
         if bytes.prefix(8192).contains(0) {
             throw InputError(path: path, message: "is a binary file, not text",
                              hint: "give factcheck the article as plain text, Markdown or HTML")
@@ -67,6 +79,25 @@ public struct DocumentLoader: Sendable {
             throw InputError(path: path, message: "is empty", hint: "nothing to check: give a file with text in it")
         }
         return try Document(path: path, text: text, format: format)
+    }
+
+    /// "UTF-16LE" or "UTF-16BE" when the bytes look like UTF-16 (Windows tools save it): a byte order mark, or
+    /// mostly text with every other byte zero. It read as "a binary file", or as UTF-8 gone wrong.
+    static func utf16Encoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        let sample = bytes.prefix(512)
+        guard sample.count >= 8 else { return nil }
+        let pairs = sample.count / 2
+        var zeroFirst = 0, zeroSecond = 0
+        for pair in 0..<pairs {
+            let (first, second) = (sample[sample.startIndex + 2 * pair], sample[sample.startIndex + 2 * pair + 1])
+            if first == 0, second != 0 { zeroFirst += 1 }
+            if second == 0, first != 0 { zeroSecond += 1 }
+        }
+        if zeroSecond * 10 >= pairs * 9 { return "UTF-16LE" }
+        if zeroFirst * 10 >= pairs * 9 { return "UTF-16BE" }
+        return nil
     }
 
     /// The offset and 1-based line of the first byte that breaks UTF-8.

@@ -14,6 +14,8 @@ public struct SourceText: Sendable {
     private let scalarOffsets: [Int32]?
     /// Byte offsets where lines start.
     private let lineStarts: [Int]
+    /// The text starts with a UTF-8 byte order mark, which is no column of the first line.
+    private let startsWithByteOrderMark: Bool
 
     public init(_ string: String) {
         self.string = string
@@ -28,9 +30,20 @@ public struct SourceText: Sendable {
                 index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
                 lines.append(index)
             }
+            // Old Mac files end lines with CR alone; a text without CR (nearly all) is not scanned again.
+            if memchr(base, 0x0D, buffer.count) != nil {
+                lines = [0]
+                for index in buffer.indices {
+                    let byte = buffer[index]
+                    if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+                        lines.append(index + 1)
+                    }
+                }
+            }
             return Self.isASCII(buffer)
         }
         lineStarts = lines
+        startsWithByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         guard !isASCII else {
             scalarOffsets = nil
             return
@@ -74,7 +87,8 @@ public struct SourceText: Sendable {
         let clamped = min(max(0, byte), bytes.count)
         let line = lineIndex(ofByte: clamped)
         let offset = scalarOffset(ofByte: clamped)
-        let column = offset - scalarOffset(ofByte: lineStarts[line]) + 1
+        var column = offset - scalarOffset(ofByte: lineStarts[line]) + 1
+        if line == 0, startsWithByteOrderMark, clamped >= 3 { column -= 1 }
         return TextLocation(offset: offset, line: line + 1, column: column)
     }
 
@@ -91,7 +105,8 @@ public struct SourceText: Sendable {
     /// The text of one line (1-based), without its line break.
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
+        // Without the byte order mark, which is no column (`location(ofByte:)`).
+        let start = number == 1 && startsWithByteOrderMark ? min(3, bytes.count) : lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return text(of: start..<max(start, end))

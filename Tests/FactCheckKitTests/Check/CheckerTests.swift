@@ -14,6 +14,28 @@ import Testing
         return Dictionary(report.findings.map { ($0.claim.text, $0.verdict) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The server's deadline passed: the check stops between claims rather than running on for nobody.
+    @Test func aCancelledCheckStops() throws {
+        let cancellation = CheckCancellation()
+        cancellation.cancel()
+        let draft = try Document(path: "d.txt", text: "Lukashenko let 18 prisoners go, Trump said.")
+        #expect(throws: FactCheckError.self) { try Self.checker.check(draft, cancellation: cancellation) }
+        #expect(try !Self.checker.check(draft, cancellation: CheckCancellation()).findings.isEmpty)
+    }
+
+    /// A "sentence" of 1,000 figures: each claim quotes the part of it around itself, so that the work and the
+    /// reports grow with the sentence, not with its square (issue 24).
+    @Test func aLongSentenceIsQuotedByAnExcerptAroundEachClaim() throws {
+        let draft = "Officials said " + String(repeating: "1,000 ", count: 1_000) + "prisoners were freed."
+        let report = try Self.checker.check(try Document(path: "d.txt", text: draft))
+        #expect(report.findings.count >= 500)
+        // The window, the claim and the two "…" marks.
+        #expect(report.findings.allSatisfy { $0.claim.sentence.utf8.count <= Checker.sentenceExcerptBytes + 32 })
+        #expect(report.findings.first?.claim.sentence.hasPrefix("Officials said 1,000") == true)
+        #expect(report.findings.last?.claim.sentence.hasSuffix("prisoners were freed.") == true)
+        #expect(report.findings.last?.claim.sentence.hasPrefix("… ") == true)
+    }
+
     @Test func contradictsAWrongCountWithItsEvidence() throws {
         let report = try Self.checker.check(try Document(path: "d.txt", text: "Lukashenko let 18 prisoners go, Trump said."))
         let finding = try #require(report.findings.first { $0.verdict == .contradicted })

@@ -45,14 +45,33 @@ import Testing
         #expect(try batch.prefix(3).allSatisfy { try !$0.get().byPattern.joined().isEmpty })
     }
 
-    @Test func aDocumentOnWhichAPatternFailsFailsAloneInItsBatch() throws {
-        // The rule's pattern backtracks past the match limit on a long run of words that no "?!" follows.
-        let runaway = try RuleLoader().loadRules(text: """
+    /// A rule whose pattern backtracks past the match limit on a long run of words that no "?!" follows.
+    static func runawayRule() throws -> [Rule] {
+        try RuleLoader().loadRules(text: """
             id: test.backtracking
             kind: count
             patterns: ['(?<value>(?:[a-z]+\\s?)+)[!?]{2}']
             examples: [{baseline: "7 ?!", supported: ["7 ?!"]}]
             """, file: "backtracking.yml")
+    }
+
+    /// The error names the line where the runaway attempt began, not line 1 (issue 24).
+    @Test func aBacktrackingLimitNamesTheLineOfTheRunawayMatch() throws {
+        let runaway = try Self.runawayRule()
+        let extractor = ClaimExtractor(ruleSet: RuleSet(rules: runaway, lexicon: Self.extractor.ruleSet.lexicon))
+        let document = try Document(path: "runaway.txt", text: "16 prisoners were freed.\n\nSecond line.\n"
+            + String(repeating: "word ", count: 40) + "end.")
+        guard case let .failure(error) = extractor.patternMatches(in: [document])[0] else {
+            Issue.record("the runaway document did not fail")
+            return
+        }
+        #expect(error.line == 4, "\(error)")
+        guard case let .limitExceeded(_, byteOffset) = error.underlying else { return }
+        #expect(byteOffset == Array("16 prisoners were freed.\n\nSecond line.\n".utf8).count)
+    }
+
+    @Test func aDocumentOnWhichAPatternFailsFailsAloneInItsBatch() throws {
+        let runaway = try Self.runawayRule()
         let extractor = ClaimExtractor(ruleSet: RuleSet(rules: Self.extractor.ruleSet.rules + runaway,
                                                         lexicon: Self.extractor.ruleSet.lexicon))
         let words = String(repeating: "word ", count: 40)

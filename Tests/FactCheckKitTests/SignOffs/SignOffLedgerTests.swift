@@ -38,23 +38,26 @@ import Testing
         #expect(try SignOffLedger.read(path: path).entries == [first, second])
     }
 
-    @Test func editorsAcceptingAtOnceLoseNoEntry() throws {
+    @Test func editorsAcceptingAtOnceLoseNoEntryAndRepeatNone() throws {
         // Each writer reads the ledger before any other has written: without the lock, the last rename wins.
+        // Half of them accept the same finding of draft-0.md, which is recorded once (issue 24).
         let path = temporaryLedger()
         let finding = try #require(try report().findings.first)
         let writers = 16
         let empty = try SignOffLedger.read(path: path)
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: writers) { index in
+            var entry = signOff(for: finding, reason: "editor \(index)")
+            entry.draft = "draft-\(index % 8).md"
             do {
-                _ = try empty.appending(signOff(for: finding, reason: "editor \(index)"))
+                _ = try empty.appending(entry)
             } catch {
                 failures.withLock { $0.append("\(error)") }
             }
         }
         #expect(failures.withLock { $0 }.isEmpty)
-        let reasons = Set(try SignOffLedger.read(path: path).entries.map(\.reason))
-        #expect(reasons == Set((0..<writers).map { "editor \($0)" }))
+        let drafts = try SignOffLedger.read(path: path).entries.map(\.draft)
+        #expect(drafts.sorted() == (0..<8).map { "draft-\($0).md" })
     }
 
     @Test func appendingKeepsEverythingAlreadyInTheFile() throws {

@@ -127,3 +127,21 @@ struct SeededGenerator: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+/// HTML written to wear the reader down or to hide what a claim says (issue 24).
+@Suite struct HTMLReaderHostileInputTests {
+    /// 40,000 unclosed `<script>` tags: each searched to the end of the text made this quadratic (11.6 s).
+    @Test func unclosedRawTextTagsAreReadInOnePass() {
+        let html = Array((String(repeating: "<script>x", count: 40_000) + "<style>" + String(repeating: "<style>y", count: 40_000)
+            + "<p>16 prisoners</p>").utf8)
+        let started = ContinuousClock.now
+        let reading = HTMLReader.read(html)
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(String(decoding: reading.readable, as: UTF8.self).hasSuffix("16 prisoners"))
+    }
+
+    @Test func invisibleCharactersAreReadThrough() {
+        let reading = HTMLReader.read(Array("<p>1\u{200B}8 pris&shy;oners on August \u{202E}41\u{202C}</p>".utf8))
+        #expect(String(decoding: reading.readable, as: UTF8.self) == "18 prisoners on August 41")
+    }
+}

@@ -49,3 +49,21 @@ import Testing
         }
     }
 }
+
+/// Line ends and marks a draft may carry from another system (issue 24).
+@Suite struct SourceTextLineEndTests {
+    @Test func carriageReturnsAloneEndLines() {
+        let text = SourceText("one\rtwo\r\nthree\rfour")
+        #expect(text.line(2) == "two")
+        #expect(text.line(3) == "three")
+        #expect(text.line(4) == "four")
+        #expect(text.location(ofByte: Array(text.bytes).firstIndex(of: UInt8(ascii: "f"))!).line == 4)
+    }
+
+    @Test func aByteOrderMarkIsNoColumn() {
+        let text = SourceText("\u{FEFF}16 prisoners\n18")
+        #expect(text.location(ofByte: 3) == TextLocation(offset: 1, line: 1, column: 1))
+        #expect(text.line(1) == "16 prisoners")
+        #expect(text.location(ofByte: text.bytes.count - 2).column == 1)
+    }
+}

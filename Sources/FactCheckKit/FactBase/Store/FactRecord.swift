@@ -93,7 +93,8 @@ extension FactRecord.Reader {
     mutating func context() -> StoredContext? {
         guard let ruleID = string(), let kind = string(),
               let severity = string().flatMap(Severity.init(rawValue:)),
-              let key = strings(), let keyWords = strings(), let contextCount = int(), contextCount >= 0
+              let key = strings(), let keyWords = strings(), let contextCount = int(),
+              fits(contextCount, ofAtLeast: 9)
         else { return nil }
         var context: [String: Double] = [:]
         context.reserveCapacity(contextCount)
@@ -111,7 +112,7 @@ extension FactRecord.Reader {
 
     mutating func passage(value: Value) -> Passage? {
         guard let text = string(), let offset = int(), let line = int(), let column = int(), let length = int(),
-              let sentence = string()
+              let sentence = string(), offset >= 0, line >= 1, column >= 1, length >= 0
         else { return nil }
         return Passage(text: text, value: value, location: TextLocation(offset: offset, line: line, column: column),
                        length: length, sentence: sentence)
@@ -237,6 +238,12 @@ extension FactRecord {
 
         var isAtEnd: Bool { position == bytes.count }
 
+        /// Whether `count` items of at least `size` bytes each can follow: a count read from damaged bytes
+        /// (a bit flip, another program's write) must not make the reader reserve terabytes or run off the end.
+        func fits(_ count: Int, ofAtLeast size: Int) -> Bool {
+            count >= 0 && count <= (bytes.count - position) / size
+        }
+
         mutating func byte() -> UInt8? {
             guard position < bytes.count else { return nil }
             defer { position += 1 }
@@ -269,7 +276,8 @@ extension FactRecord {
         mutating func bool() -> Bool? { byte().map { $0 != 0 } }
 
         mutating func string() -> String? {
-            guard let count = int(), count >= 0, position + count <= bytes.count else { return nil }
+            // Compared with what is left rather than `position + count`, which a damaged count can overflow.
+            guard let count = int(), fits(count, ofAtLeast: 1) else { return nil }
             defer { position += count }
             return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
         }
@@ -290,7 +298,7 @@ extension FactRecord {
         }
 
         mutating func strings() -> [String]? {
-            guard let count = int(), count >= 0 else { return nil }
+            guard let count = int(), fits(count, ofAtLeast: 1) else { return nil }
             var values: [String] = []
             values.reserveCapacity(count)
             for _ in 0..<count {
@@ -301,14 +309,19 @@ extension FactRecord {
         }
 
         mutating func range() -> NumberRange? {
-            guard let low = double(), let high = double(), let flags = byte() else { return nil }
+            guard let low = double(), let high = double(), let flags = byte(), !low.isNaN, !high.isNaN
+            else { return nil }
             return NumberRange(low: low, high: high, lowOpen: flags & 1 != 0, highOpen: flags & 2 != 0,
                                isStatedRange: flags & 4 != 0)
         }
 
         mutating func date() -> DateValue? {
             guard let year = optionalInt(), let month = optionalInt(), let day = optionalInt(),
-                  let weekday = optionalInt(), let quarter = optionalInt()
+                  let weekday = optionalInt(), let quarter = optionalInt(),
+                  // Out of these ranges a date would index past the month names or overflow the arithmetic of
+                  // date comparison.
+                  Self.holds(year, -100_000...100_000), Self.holds(month, 1...12), Self.holds(day, 1...31),
+                  Self.holds(weekday, 1...7), Self.holds(quarter, 1...4)
             else { return nil }
             return DateValue(year: year, month: month, day: day, weekday: weekday, quarter: quarter)
         }
@@ -322,16 +335,18 @@ extension FactRecord {
             case 2:
                 guard let range = range(), let currency = optionalString() else { return nil }
                 return .money(range, currency: currency)
-            case 3: return int().map { .ordinal($0) }
+            case 3:
+                guard let position = int(), Self.holds(position, -Self.largestCount...Self.largestCount) else { return nil }
+                return .ordinal(position)
             case 4: return date().map { .date($0) }
             case 5:
                 guard let range = range(), let qualifier = optionalString() else { return nil }
                 return .duration(range, qualifier: qualifier.flatMap(DurationQualifier.init(rawValue:)))
             case 6:
-                guard let count = int(), count >= 0 else { return nil }
+                guard let count = int(), fits(count, ofAtLeast: 1) else { return nil }
                 var minutes: [Int] = []
                 for _ in 0..<count {
-                    guard let minute = int() else { return nil }
+                    guard let minute = int(), Self.holds(minute, -Self.largestCount...Self.largestCount) else { return nil }
                     minutes.append(minute)
                 }
                 guard let zone = optionalString() else { return nil }
@@ -345,5 +360,16 @@ extension FactRecord {
             default: return nil
             }
         }
+
+        /// The largest ordinal or minute a stored value may hold: far past any real one, far from overflowing the
+        /// arithmetic done on them.
+        static let largestCount = 1 << 40
+
+        private static func holds(_ value: Int??, _ range: ClosedRange<Int>) -> Bool {
+            guard case let .some(.some(value)) = value else { return true }
+            return range.contains(value)
+        }
+
+        private static func holds(_ value: Int, _ range: ClosedRange<Int>) -> Bool { range.contains(value) }
     }
 }

@@ -161,8 +161,11 @@ extension FactStore {
             var update = FactStoreUpdate()
             var removed: Set<String> = []
             for given in paths {
-                let folder = given.hasSuffix("/") ? given : given + "/"
-                let matches = known.keys.filter { $0 == given || $0.hasPrefix(folder) }.sorted()
+                var matches = Self.stored(under: given, in: known.keys)
+                // A folder named through a symbolic link: its documents are stored under its real path.
+                if matches.isEmpty, let real = PathExpander.realPath(given), real != given {
+                    matches = Self.stored(under: real, in: known.keys)
+                }
                 guard !matches.isEmpty else {
                     throw FactCheckError.input(InputError(path: PathExpander.displayPath(given),
                                                           message: "is not in the fact base",
@@ -176,6 +179,12 @@ extension FactStore {
             try writer.finish(fingerprint: nil)
             return update
         }
+    }
+
+    /// The stored paths that are `path` or lie below it, sorted.
+    private static func stored(under path: String, in known: Dictionary<String, KnownDocument>.Keys) -> [String] {
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        return known.filter { $0 == path || $0.hasPrefix(folder) }.sorted()
     }
 
     /// Runs `body` as one write transaction (all of it or nothing), then forgets what this store had read, which

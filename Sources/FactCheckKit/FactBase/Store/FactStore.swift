@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The fact base as one SQLite file (`.factcheck/facts.sqlite` by default): built once, grown incrementally by
 /// content hash, and queried by the aligner without loading it whole.
@@ -53,7 +56,11 @@ public final class FactStore: FactSource, @unchecked Sendable {
         } else {
             throw .missing(path)
         }
+        // A store this user may not write (another user's archive, a read-only mount) is opened for reading: asking
+        // for the WAL journal is a write, which failed before anything could be read. Writes then fail in SQLite.
+        let readOnly = staging == nil && !create && access(file, W_OK) != 0
         var configuration = GRDB.Configuration()
+        configuration.readonly = readOnly
         // Two runs at once (a hook and an editor, the parallel test suite) wait for each other's writes.
         configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
@@ -65,11 +72,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
             // copies, so a journal in memory costs nothing and still undoes a failed add; nothing is synced,
             // since the file is discarded unless complete. The WAL would write every page twice (to the log, then
             // into the file): building 5,000 documents, 12,720 pwrite and 4,215 pread calls against 4,247 and 14.
-            let journal = staging == nil ? "journal_mode = WAL; PRAGMA synchronous = NORMAL"
-                                         : "journal_mode = MEMORY; PRAGMA synchronous = OFF"
-            try db.execute(sql: """
-                PRAGMA \(journal); PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY
-                """)
+            let journal = staging == nil ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                                         : "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; "
+            try db.execute(sql: (readOnly ? "" : journal) + "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: file, configuration: configuration)
@@ -84,7 +89,14 @@ public final class FactStore: FactSource, @unchecked Sendable {
             if applicationID != FactStoreSchema.applicationID, tableCount > 0 { throw FactStoreError.foreign(path) }
             let migrator = FactStoreSchema.migrator
             if try database.read({ db in try migrator.hasBeenSuperseded(db) }) { throw FactStoreError.newerSchema(path) }
-            try migrator.migrate(database)
+            if readOnly {
+                guard try database.read({ db in try migrator.hasCompletedMigrations(db) }) else {
+                    throw FactStoreError(path: path, message: "was written by an older factcheck, and this user may not write it",
+                                         hint: "run `factcheck base rebuild` as a user who may write it")
+                }
+            } else {
+                try migrator.migrate(database)
+            }
         } catch let error as FactStoreError {
             throw error
         } catch {
@@ -449,7 +461,9 @@ public final class FactStore: FactSource, @unchecked Sendable {
     private func decodedContexts(_ db: Database, _ ids: [Int64]) throws -> [Int64: StoredContext] {
         try rows(ids, cached: \.contexts, db, sql: "SELECT id, body FROM contexts") { row in
             guard let context = try row.withUnsafeData(atIndex: 1, { data in data.flatMap { FactRecord.decodeContext([UInt8]($0)) } }) else {
-                throw FactStoreError.corrupt(path, detail: "claim context \(row[0] as Int64) is unreadable")
+                let id: Int64 = row[0]
+                throw FactStoreError.damagedRecord(path, document: documentPath(db, ofContext: id),
+                                                   record: "claim context \(id)")
             }
             return context
         }
@@ -517,13 +531,29 @@ public final class FactStore: FactSource, @unchecked Sendable {
                 SELECT d.path, d.date, f.passage FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?
                 """), arguments: [fact.index])
         }
-        guard let row, let passage = FactRecord.decodePassage([UInt8](row[2] as Data), value: fact.claim.value) else {
-            throw .corrupt(path, detail: "fact \(fact.index) is missing or unreadable")
+        guard let row else { throw .corrupt(path, detail: "fact \(fact.index) is missing") }
+        guard let passage = FactRecord.decodePassage([UInt8](row[2] as Data), value: fact.claim.value) else {
+            throw .damagedRecord(path, document: row[0], record: "the passage of fact \(fact.index)")
         }
         return FactOrigin(source: PathExpander.displayPath(row[0]), sourceDate: Self.date(from: row[1]), passage: passage)
     }
 
     // MARK: Helpers
+
+    /// A document that states a claim of context `id`, to name in the error about its damaged record.
+    private func documentPath(_ db: Database, ofContext id: Int64) -> String? {
+        try? String.fetchOne(db, sql: """
+            SELECT d.path FROM claims c JOIN facts f ON f.claim_id = c.id JOIN documents d ON d.id = f.document_id
+            WHERE c.context_id = ? LIMIT 1
+            """, arguments: [id])
+    }
+
+    /// A document that states claim `id`, likewise.
+    private func documentPath(_ db: Database, ofClaim id: Int64) -> String? {
+        try? String.fetchOne(db, sql: """
+            SELECT d.path FROM facts f JOIN documents d ON d.id = f.document_id WHERE f.claim_id = ? LIMIT 1
+            """, arguments: [id])
+    }
 
     /// A claim's key as stored: its canonical terms joined by a unit separator.
     static func key(of claim: Claim) -> String { claim.key.joined(separator: "\u{1F}") }
@@ -558,7 +588,7 @@ public final class FactStore: FactSource, @unchecked Sendable {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 guard let value = try row.withUnsafeData(atIndex: 2, { data in data.flatMap { FactRecord.decodeValue([UInt8]($0)) } }) else {
-                    throw FactStoreError.corrupt(path, detail: "claim \(id) is unreadable")
+                    throw FactStoreError.damagedRecord(path, document: documentPath(db, ofClaim: id), record: "claim \(id)")
                 }
                 values.append((id, row[1], value))
             }

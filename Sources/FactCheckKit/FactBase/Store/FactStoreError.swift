@@ -32,6 +32,14 @@ public struct FactStoreError: Error, Sendable, CustomStringConvertible {
                        hint: "run `factcheck base rebuild`, or delete the file and run `factcheck base add` again")
     }
 
+    /// A stored record that does not decode (a bit flip, a bad disk, another program's write that SQLite's own
+    /// check cannot see): named by the document it came from, when one is known.
+    static func damagedRecord(_ path: String, document: String?, record: String) -> FactStoreError {
+        let whose = document.map { "the stored facts of \(PathExpander.displayPath($0))" } ?? "a stored record"
+        return FactStoreError(path: path, message: "the fact base is damaged: \(whose) cannot be read (\(record))",
+                              hint: "run `factcheck base rebuild`, or delete the file and run `factcheck base add` again")
+    }
+
     static func newerSchema(_ path: String) -> FactStoreError {
         FactStoreError(path: path, message: "was written by a newer factcheck (unknown schema version)",
                        hint: "upgrade factcheck, or build a fresh base with `factcheck base rebuild`")

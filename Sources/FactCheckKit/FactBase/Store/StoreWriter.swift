@@ -287,10 +287,11 @@ struct StoreWriter {
     /// Removes a document and takes back what it added to the statistics.
     mutating func removeDocument(id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT sentence_count, term_sentences, name_terms, entities, first_fact_id, fact_count
+            SELECT sentence_count, term_sentences, name_terms, entities, first_fact_id, fact_count, path
             FROM documents WHERE id = ?
             """, arguments: [id]) else { return }
         try writeFactCounts()
+        let documentPath: String = row[6]
         // Its facts' ids run from `first_fact_id` for `fact_count`.
         let (firstFact, factCount): (Int64, Int64) = (row[4], row[5])
         let facts = [firstFact, firstFact + factCount]
@@ -316,12 +317,16 @@ struct StoreWriter {
             claimsGone[claim[1], default: 0] += 1
         }
         for (contextID, gone) in claimsGone.sorted(by: { $0.key < $1.key }) {
-            try removeClaims(gone, fromContext: contextID)
+            try removeClaims(gone, fromContext: contextID, of: documentPath)
         }
         var termSentences = FactRecord.Reader(bytes: [UInt8](row[1] as Data))
+        let termIDLimit = try nextTermID()
         while !termSentences.isAtEnd {
-            guard let term = termSentences.int(), let count = termSentences.int() else {
-                throw FactStoreError.corrupt(path, detail: "the term counts of document \(id) are unreadable")
+            // A damaged id would index the deltas out of bounds (a trap) or far past the end (terabytes).
+            guard let term = termSentences.int(), let count = termSentences.int(), term > 0, term < termIDLimit,
+                  (0...FactRecord.Reader.largestCount).contains(count)
+            else {
+                throw FactStoreError.damagedRecord(path, document: documentPath, record: "its term counts")
             }
             addSentences(-count, toTerm: Int64(term))
         }
@@ -338,7 +343,8 @@ struct StoreWriter {
     }
 
     /// Takes `count` claims, removed, from a context's count; removes the context and its postings with its last.
-    private mutating func removeClaims(_ count: Int, fromContext id: Int64) throws {
+    /// - Parameter document: the path of the document removed, named if the context's record is damaged.
+    private mutating func removeClaims(_ count: Int, fromContext id: Int64, of document: String) throws {
         guard let context = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT value_class, body, claim_count, signature FROM contexts WHERE id = ?
             """), arguments: [id]) else { return }
@@ -348,7 +354,7 @@ struct StoreWriter {
             return
         }
         guard let body = FactRecord.decodeContext([UInt8](context[1] as Data)) else {
-            throw FactStoreError.corrupt(path, detail: "claim context \(id) is unreadable")
+            throw FactStoreError.damagedRecord(path, document: document, record: "claim context \(id)")
         }
         let deletePosting = try db.cachedStatement(sql: "DELETE FROM postings WHERE term_id = ? AND value_class = ? AND context_id = ?")
         for term in body.context.keys {
@@ -424,16 +430,25 @@ struct StoreWriter {
         sentenceDeltas[index] += count
     }
 
+    /// The id the next new term gets: every term known has a smaller one.
+    private mutating func nextTermID() throws -> Int64 {
+        try loadTermIDs()
+        return firstNewTermID + Int64(newTerms.count)
+    }
+
+    private mutating func loadTermIDs() throws {
+        guard termIDs == nil else { return }
+        var ids: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, term FROM terms")
+        while let row = try rows.next() { ids[row[1]] = row[0] }
+        termIDs = ids
+        firstNewTermID = (ids.values.max() ?? 0) + 1
+    }
+
     /// The row id of a term; a new term gets the id the store would give it (its largest plus one), and its row
     /// at `finish`.
     private mutating func termID(_ term: String) throws -> Int64 {
-        if termIDs == nil {
-            var ids: [String: Int64] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, term FROM terms")
-            while let row = try rows.next() { ids[row[1]] = row[0] }
-            termIDs = ids
-            firstNewTermID = (ids.values.max() ?? 0) + 1
-        }
+        try loadTermIDs()
         if let id = termIDs![term] { return id }
         let id = firstNewTermID + Int64(newTerms.count)
         newTerms.append(term)
