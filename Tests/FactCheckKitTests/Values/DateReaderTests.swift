@@ -35,7 +35,7 @@ import Testing
     ]
 
     static let nonDates = [
-        "15", "A2021x", "2101", "1899", "20211", "August 32", "2025-13-01", "Aug 15,2025",
+        "15", "A2021x", "2101", "0999", "20211", "August 32", "2025-13-01", "Aug 15,2025",
         "Wednesday the", "last week", "this Tuesday", "15th", "the 15th", "0/15/2025",
     ]
 
