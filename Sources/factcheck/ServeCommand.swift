@@ -46,7 +46,8 @@ struct ServeCommand: ParsableCommand {
         let options = ServerOptions(host: host, port: port, maxBodyBytes: maxBody.bytes,
                                     timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: try token())
         let session = try CheckSession(configuration: configuration)
-        let service = try CheckService(session: session, timeout: options.timeout)
+        Terminal.noteReplacedBuiltIns(session.ruleSet)
+        let service = CheckService(session: session, timeout: options.timeout)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let server = FactCheckServer(service: service, options: options, logger: Logger(label: "factcheck.serve"))
         let listening = ListeningFlag()
