@@ -26,8 +26,9 @@ public enum PathExpander {
                     let files = FolderWalk.files(below: match)
                         .filter { documentExtensions.contains(FolderWalk.pathExtension(of: $0).lowercased()) }
                         .sorted()
-                    // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one.
-                    let prefix = match.hasSuffix("/") ? match : match + "/"
+                    // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one; none
+                    // for the working directory, so `--baseline .` names its files as the user would ("source.txt").
+                    let prefix = match == "." ? "" : match.hasSuffix("/") ? match : match + "/"
                     result.append(contentsOf: files.map { prefix + $0 })
                 } else {
                     result.append(match)
