@@ -7,6 +7,9 @@ MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+# The installed binary is built in a folder of its own: --static-swift-stdlib changes how every module is compiled,
+# so sharing .build/release with `make example` would rebuild everything each time one follows the other.
+STATIC_BUILD = .build-static
 # Where `generate-manual` (ArgumentParser's plugin) writes the man page.
 MANUAL = .build/plugins/GenerateManual/outputs/factcheck/factcheck.1
 
@@ -51,9 +54,9 @@ accuracy: release
 # which `make test` has usually made already: the manual is the same, and the release build is left alone.
 install: deps
 	$(SWIFT) package generate-manual --configuration debug --authors "the factcheck maintainers"
-	$(SWIFT) build -c release --static-swift-stdlib --product factcheck
+	$(SWIFT) build -c release --static-swift-stdlib --product factcheck --scratch-path $(STATIC_BUILD)
 	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
-	install -s -m 755 .build/release/factcheck $(BINDIR)/factcheck
+	install -s -m 755 $(STATIC_BUILD)/release/factcheck $(BINDIR)/factcheck
 	install -m 644 $(MANUAL) $(MANDIR)/factcheck.1
 	$(BINDIR)/factcheck --generate-completion-script bash > $(BASHDIR)/factcheck
 	$(BINDIR)/factcheck --generate-completion-script zsh > $(ZSHDIR)/_factcheck
@@ -69,4 +72,4 @@ install-check:
 	.ci/install-check
 
 clean:
-	rm -rf .build
+	rm -rf .build $(STATIC_BUILD)
