@@ -29,8 +29,13 @@ let package = Package(
                            .product(name: "Mustache", package: "swift-mustache"),
                            .product(name: "GRDB", package: "GRDB.swift"),
                            // The fact store's writer binds values straight to SQLite (StatementBinder).
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            // Rules/ and Reports/templates/ are compiled in, so an installed binary needs nothing beside it.
+            plugins: ["EmbedBuiltIns"]
         ),
+        .plugin(name: "EmbedBuiltIns", capability: .buildTool(), dependencies: ["factcheck-embed"]),
+        // The plugin's tool: writes the files it is given as Swift string literals.
+        .executableTarget(name: "factcheck-embed"),
         // The HTTP server (`factcheck serve`); its own target so that FactCheckKit stays free of NIO.
         .target(
             name: "FactCheckServer",

@@ -29,12 +29,10 @@ public struct CheckService: Sendable {
         self.workers = workers
     }
 
-    /// Loads the HTML templates from the configuration's reports folder (`Reports/templates`), as `check --format
-    /// html` does.
-    /// - Throws: `InputError` when the templates are missing or do not parse.
-    public init(session: CheckSession, timeout: Duration = ServerOptions.defaultTimeout) throws(InputError) {
-        let folder = (session.configuration.reports as NSString).appendingPathComponent(HTMLTemplates.folderName)
-        self.init(session: session, templates: try HTMLTemplates.load(folder: folder), timeout: timeout)
+    /// Renders reports with the session's templates (the configured ones, else the built-in ones), as `check
+    /// --format html` does.
+    public init(session: CheckSession, timeout: Duration = ServerOptions.defaultTimeout) {
+        self.init(session: session, templates: session.reportTemplates, timeout: timeout)
     }
 
     /// The JSON report (DESIGN.md's JSON v1) of one draft.

@@ -40,6 +40,7 @@ struct AcceptCommand: ParsableCommand {
     func run() throws {
         let configuration = try configurationFlags.resolved()
         let session = try CheckSession(configuration: configuration, jit: .byVolume)
+        Terminal.noteReplacedBuiltIns(session.ruleSet)
         let document = try DocumentLoader().load(path: draft, format: draftFormat.flatMap(DocumentFormat.init(rawValue:)))
         let (signOff, isNew) = try session.accept(id: claim, in: document, reason: reason,
                                                   editor: Self.editorName(in: configuration.folder), date: ReportDate.current())

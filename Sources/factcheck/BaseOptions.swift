@@ -7,8 +7,7 @@ struct BaseOptions: ParsableArguments {
     @Option(name: .long, help: "The fact base file. Default: factcheck.yml's 'factbase', else .factcheck/facts.sqlite.")
     var factbase: String?
 
-    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
-    var rules: [String] = []
+    @OptionGroup var ruleFlags: RuleFlags
 
     @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
     var config: String?
@@ -18,14 +17,14 @@ struct BaseOptions: ParsableArguments {
 
     /// factcheck.yml (found or named), overridden by the flags; resolved as `check` and `serve` resolve theirs.
     func configuration() throws -> Configuration {
-        var configuration = try ConfigurationFlags.resolve(config: config, baseline: [], rules: rules)
+        var configuration = try ConfigurationFlags.resolve(config: config, baseline: [], ruleFlags: ruleFlags)
         if let factbase { configuration.factbase = factbase }
         return configuration
     }
 
     /// The rule set's extractor.
     func extractor(_ configuration: Configuration) throws -> ClaimExtractor {
-        ClaimExtractor(ruleSet: try RuleLoader().load(paths: configuration.rules))
+        ClaimExtractor(ruleSet: try ruleFlags.loadRules(configuration))
     }
 
     /// Opens the store (callers that change it hold its lock: `FactStore.whileLocked`).

@@ -44,6 +44,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("draft-format"), help: "Read drafts as text, markdown or html (default: by file extension).")
     var draftFormat: String?
 
+    @Flag(name: .long, help: "Print only the findings (no summary lines, notes or progress); the exit code says the rest.")
+    var quiet = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours in text output (also when NO_COLOR is set, or the output is not a terminal).")
+    var noColor = false
+
     @Option(name: .long, help: ArgumentHelp("Report only the claims in paragraphs changed since this git revision (a draft new since then: all of it); the summary and exit code count those claims only.", valueName: "BASE"))
     var diff: String?
 
@@ -60,11 +66,19 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.rejectCommandLikeWords(drafts)
         let configuration = try resolvedConfiguration()
-        let bar = ProgressBar(label: "factcheck: building the fact base", mode: progress)
+        let bar = ProgressBar(label: "factcheck: building the fact base", mode: quiet ? .never : progress)
         let session = try CheckSession(configuration: configuration, factsFrom: factsFrom(configuration), jit: .byVolume,
-                                       progress: bar.report)
+                                       progress: bar.report, drafts: drafts)
         bar.finish()
+        if !quiet {
+            Terminal.noteReplacedBuiltIns(session.ruleSet)
+            for path in session.draftsLeftOutOfBaseline {
+                Terminal.writeError("factcheck: note: the baseline includes the draft \(PathExpander.displayPath(path)); "
+                    + "it is left out of the baseline, since a draft cannot confirm its own claims")
+            }
+        }
         let loader = DocumentLoader()
         let format = draftFormat.flatMap(DocumentFormat.init(rawValue:))
         let documents = try drafts.map { path throws(InputError) in try loader.load(path: path, format: format) }
@@ -81,15 +95,27 @@ struct CheckCommand: ParsableCommand {
         let reports = try session.check(documents, changes: changes)
         switch self.format {
         case .text:
-            let reporter = TextReporter(colored: output == nil && Terminal.supportsColor, showAll: showAll)
+            let reporter = TextReporter(colored: output == nil && !noColor && Terminal.supportsColor, showAll: showAll,
+                                        summarized: !quiet)
             try write(reporter.generateReport(reports), to: output)
         case .json: try write(JSONReporter().generateReport(reports), to: output)
         case .sarif: try write(SARIFReporter(rules: session.ruleSet.rules).generateReport(reports), to: output)
         case .junit: try write(JUnitReporter().generateReport(reports), to: output)
-        case .html: try writeHTML(reports, configuration: configuration)
+        case .html: try writeHTML(reports, configuration: configuration, templates: session.reportTemplates)
         }
         if reports.contains(where: { !$0.failures(at: configuration.failOn).isEmpty }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// A draft that is not there and looks like a word, not a file name (`factcheck version`): most likely a
+    /// command that does not exist, so say that and list the commands rather than only "no such file".
+    static func rejectCommandLikeWords(_ drafts: [String]) throws {
+        for draft in drafts where draft != "-" && !draft.contains("/") && !draft.contains(".")
+            && !FileManager.default.fileExists(atPath: draft) {
+            let commands = FactCheckCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+            throw InputError(path: draft, message: "no such file or command",
+                             hint: "the commands are: \(commands.joined(separator: ", ")); 'factcheck --help' says more")
         }
     }
 
@@ -114,9 +140,7 @@ struct CheckCommand: ParsableCommand {
 
     /// One page per draft in the reports folder (`Reports/<draft name>.html`) and, for several drafts, an index
     /// page; `--output` names the page (or the index, with the drafts' pages beside it). Prints the paths written.
-    private func writeHTML(_ reports: [DraftReport], configuration: Configuration) throws {
-        let templates = try HTMLTemplates.load(folder: (configuration.reports as NSString)
-            .appendingPathComponent(HTMLTemplates.folderName))
+    private func writeHTML(_ reports: [DraftReport], configuration: Configuration, templates: HTMLTemplates) throws {
         let pages = HTMLReporter(templates: templates)
             .generatePages(reports, version: ToolInfo.version, date: ReportDate.current())
         let folder = output.map { ($0 as NSString).deletingLastPathComponent } ?? configuration.reports
@@ -130,7 +154,7 @@ struct CheckCommand: ParsableCommand {
             var path = (folder as NSString).appendingPathComponent(page.fileName)
             if let output, page.fileName == mainPage { path = output }
             try write(page.html, to: path)
-            print(PathExpander.displayPath(path))
+            if !quiet { print(PathExpander.displayPath(path)) }
         }
     }
 

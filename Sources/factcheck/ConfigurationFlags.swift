@@ -2,15 +2,14 @@ import ArgumentParser
 import FactCheckKit
 import Foundation
 
-/// The flags that choose the baseline and the rules (`--config`, `--baseline`, `--rules`), one option group for
-/// `check`, `accept` and `serve` so that all resolve them the same way (and `base` through `resolve`): factcheck.yml (named, or found upwards from the working
-/// directory), overridden by the flags; without any configuration, rules come from `Rules/`.
+/// The flags that choose the baseline and the rules (`--config`, `--baseline`, `--rules`, `--no-builtin-rules`),
+/// one option group for `check`, `accept` and `serve` so that all resolve them the same way (and `base` through
+/// `resolve`): factcheck.yml (named, or found upwards from the working directory), overridden by the flags.
 struct ConfigurationFlags: ParsableArguments {
     @Option(name: .long, help: "A trusted document, folder or glob (repeatable). Default: factcheck.yml's baseline.")
     var baseline: [String] = []
 
-    @Option(name: .long, help: "A folder or file of rules (repeatable). Default: factcheck.yml's rules, else Rules/.")
-    var rules: [String] = []
+    @OptionGroup var ruleFlags: RuleFlags
 
     @Option(name: .long, help: "Configuration file. Default: the nearest factcheck.yml upwards from here.")
     var config: String?
@@ -18,12 +17,12 @@ struct ConfigurationFlags: ParsableArguments {
     /// The configuration these flags select.
     /// - Throws: `InputError` or `RuleError` when the configuration file cannot be read.
     func resolved() throws -> Configuration {
-        try Self.resolve(config: config, baseline: baseline, rules: rules)
+        try Self.resolve(config: config, baseline: baseline, ruleFlags: ruleFlags)
     }
 
     /// The same resolution for a command with options of its own (`base` takes no `--baseline`). Values, not
     /// flags: an `@Option` can be read only once ArgumentParser has parsed it.
-    static func resolve(config: String?, baseline: [String], rules: [String]) throws -> Configuration {
+    static func resolve(config: String?, baseline: [String], ruleFlags: RuleFlags) throws -> Configuration {
         let loader = ConfigurationLoader()
         var configuration: Configuration
         if let config {
@@ -34,8 +33,6 @@ struct ConfigurationFlags: ParsableArguments {
             configuration = Configuration()
         }
         if !baseline.isEmpty { configuration.baseline = baseline }
-        if !rules.isEmpty { configuration.rules = rules }
-        if configuration.file == nil && rules.isEmpty { configuration.rules = [Terminal.defaultRulesFolder] }
-        return configuration
+        return ruleFlags.applied(to: configuration)
     }
 }

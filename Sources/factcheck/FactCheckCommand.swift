@@ -6,9 +6,9 @@ struct FactCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factcheck",
         abstract: "Check the dates, counts, sentences, times, money and percentages in a draft against trusted sources.",
-        version: ToolInfo.version,
+        version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [CheckCommand.self, BaseCommand.self, AcceptCommand.self, RulesCommand.self, HookCommand.self,
-                      ServeCommand.self],
+                      ServeCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

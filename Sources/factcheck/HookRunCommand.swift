@@ -41,6 +41,7 @@ struct HookRunCommand: ParsableCommand {
         guard !staged.isEmpty else { return }
 
         let session = try CheckSession(configuration: configuration, jit: .byVolume)
+        Terminal.noteReplacedBuiltIns(session.ruleSet)
         let history = DraftHistory(repository: repository, revision: try repository.commitExists("HEAD") ? "HEAD" : nil)
         var drafts: [Document] = []
         var changes: [ParagraphChanges?] = []

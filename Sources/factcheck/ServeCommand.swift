@@ -62,7 +62,8 @@ struct ServeCommand: ParsableCommand {
                                     timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: token,
                                     maxConnections: OpenFileLimit.connectionLimit(forFileLimit: fileLimit))
         let session = try CheckSession(configuration: configuration)
-        let service = try CheckService(session: session, timeout: options.timeout)
+        Terminal.noteReplacedBuiltIns(session.ruleSet)
+        let service = CheckService(session: session, timeout: options.timeout)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let server = FactCheckServer(service: service, options: options, logger: Logger(label: "factcheck.serve"))
         let listening = ListeningFlag()

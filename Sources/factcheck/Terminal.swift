@@ -1,3 +1,4 @@
+import FactCheckKit
 import Foundation
 
 /// What the command line needs to know about where it writes.
@@ -7,10 +8,15 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Without a configuration file, rules come from `Rules/` in the working directory.
-    static let defaultRulesFolder = "Rules"
-
     static func writeError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Says, once per rule, which built-in rules the user's rules replace: a newsroom that copied a rule to tune it
+    /// should know the built-in one no longer runs, and one that chose an id by chance should learn it did.
+    static func noteReplacedBuiltIns(_ ruleSet: RuleSet) {
+        for rule in ruleSet.replacedBuiltIns {
+            writeError("factcheck: note: rule '\(rule.id)' of \(rule.origin) replaces the built-in rule with that id")
+        }
     }
 }

@@ -22,10 +22,8 @@ import Testing
         // A configuration of its own, so the run writes into a scratch reports folder, not the repository's.
         let root = FactBinaryPaths.root
         let folder = try Scratch.folder("reports-\(UUID())", files: [
-            "factcheck.yml": "baseline: [\(root)/Examples/sources]\nrules: [\(root)/Rules]\nreports: out\n",
+            "factcheck.yml": "baseline: [\(root)/Examples/sources]\nreports: out\n",
         ])
-        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: root + "/Reports/templates", toPath: folder + "/out/templates")
         let run = try ReportRun.run(["--config", folder + "/factcheck.yml", "--format", "html", Self.example,
                                      "Examples/drafts/belarus-clean.md"], environment: Self.environment)
         #expect(run.status == 1, "\(run.standardError)")
@@ -36,14 +34,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/out/belarus-errors.html"))
     }
 
-    @Test func htmlWithoutTemplatesFailsWithAHint() throws {
+    @Test func aMissingTemplatesFolderFailsAtStartWithAHint() throws {
         let root = FactBinaryPaths.root
         let folder = try Scratch.folder("no-templates-\(UUID())", files: [
-            "factcheck.yml": "baseline: [\(root)/Examples/sources]\nrules: [\(root)/Rules]\nreports: out\n",
+            "factcheck.yml": "baseline: [\(root)/Examples/sources]\ntemplates: house\n",
         ])
-        let run = try ReportRun.run(["--config", folder + "/factcheck.yml", "--format", "html", Self.example])
+        // Text output needs no template, but a broken house style is found before any checking, not on the day
+        // someone asks for HTML.
+        let run = try ReportRun.run(["--config", folder + "/factcheck.yml", Self.example])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("cannot read the HTML report templates"))
+        #expect(run.standardError.contains("house: cannot read the HTML report templates (check factcheck.yml's 'templates'"))
+    }
+
+    @Test func aHouseStyleTemplateRendersTheReport() throws {
+        let root = FactBinaryPaths.root
+        let folder = try Scratch.folder("house-\(UUID())", files: [
+            "factcheck.yml": "baseline: [\(root)/Examples/sources]\ntemplates: house\nreports: out\n",
+        ])
+        try FileManager.default.createDirectory(atPath: folder + "/house", withIntermediateDirectories: true)
+        try Data("<p>Daily Planet: {{path}}</p>".utf8).write(to: URL(fileURLWithPath: folder + "/house/report.mustache"))
+        try Data("<p>{{tool}}</p>".utf8).write(to: URL(fileURLWithPath: folder + "/house/index.mustache"))
+        let run = try ReportRun.run(["--config", folder + "/factcheck.yml", "--format", "html", Self.example])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(try String(contentsOfFile: folder + "/out/belarus-errors.html", encoding: .utf8)
+            == "<p>Daily Planet: Examples/drafts/belarus-errors.md</p>")
+
+        try Data("{{#unclosed}}".utf8).write(to: URL(fileURLWithPath: folder + "/house/report.mustache"))
+        let broken = try ReportRun.run(["--config", folder + "/factcheck.yml", Self.example])
+        #expect(broken.status == 2)
+        #expect(broken.standardError.contains("report.mustache:1: invalid Mustache template"), "\(broken.standardError)")
     }
 
     @Test func hostileDraftRendersAsText() throws {

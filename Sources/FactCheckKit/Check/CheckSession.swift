@@ -32,6 +32,12 @@ public struct CheckSession: Sendable {
 
     public let configuration: Configuration
     public let ruleSet: RuleSet
+    /// The newsroom's own report templates (`templates` in factcheck.yml), read and validated when the session
+    /// starts, so that a broken house style fails the run before any checking; nil for the built-in templates.
+    public let customTemplates: HTMLTemplates?
+    /// Baseline files left out because they are drafts being checked (`--baseline .` names the draft too): a
+    /// draft would confirm every one of its own claims.
+    public let draftsLeftOutOfBaseline: [String]
     public let checker: Checker
     public let jit: JITPolicy
 
@@ -39,28 +45,40 @@ public struct CheckSession: Sendable {
     /// - Parameters:
     ///   - factsFrom: an in-memory base, the configured store (refreshed), or a given store.
     ///   - progress: reports a store build or refresh, document by document.
+    ///   - drafts: the paths of the drafts to be checked, left out of an in-memory baseline that names them.
     /// - Throws: `FactCheckError` for unreadable rules or sources, no baseline at all, or a store that cannot be
     ///   used.
     public init(configuration: Configuration, factsFrom: FactsFrom = .memory, loader: DocumentLoader = DocumentLoader(),
-                jit: JITPolicy = .always, progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) {
+                jit: JITPolicy = .always, progress: ((FactStoreProgress) -> Void)? = nil,
+                drafts: [String] = []) throws(FactCheckError) {
         self.configuration = configuration
         self.jit = jit
         if case .store = factsFrom {} else {
             guard !configuration.baseline.isEmpty else { throw .missingBaseline }
         }
         do {
-            ruleSet = try RuleLoader().load(paths: configuration.rules, compilingJIT: jit == .always)
+            ruleSet = try RuleLoader().load(paths: configuration.rules, includingBuiltIns: configuration.builtInRules,
+                                            compilingJIT: jit == .always)
         } catch {
             throw .rule(error)
+        }
+        do {
+            customTemplates = try configuration.templates.map { folder throws(InputError) in
+                try HTMLTemplates.load(folder: folder)
+            }
+        } catch {
+            throw .input(error)
         }
         let extractor = ClaimExtractor(ruleSet: ruleSet)
         switch factsFrom {
         case .memory:
             let sources: [Document]
+            let draftPaths = Set(PathExpander.absolutePaths(drafts.filter { $0 != "-" }))
             do {
-                sources = try PathExpander.documents(in: configuration.baseline).map { path throws(InputError) in
-                    try loader.load(path: path, displayPath: PathExpander.displayPath(path))
-                }
+                let paths = try PathExpander.documents(in: configuration.baseline)
+                draftsLeftOutOfBaseline = paths.filter { draftPaths.contains(PathExpander.absolutePath($0)) }
+                sources = try paths.filter { !draftPaths.contains(PathExpander.absolutePath($0)) }
+                    .map { path throws(InputError) in try loader.load(path: path, displayPath: PathExpander.displayPath(path)) }
             } catch {
                 throw .input(error)
             }
@@ -68,26 +86,40 @@ public struct CheckSession: Sendable {
             Self.compileJIT(of: ruleSet, forReading: sources)
             do {
                 checker = Checker(extractor: extractor, factBase: try FactBase(documents: sources, extractor: extractor),
-                                  pathBase: configuration.folder)
+                                  pathBase: Self.fingerprintBase(of: configuration))
             } catch {
                 throw .extraction(error)
             }
         case .refreshedStore:
+            draftsLeftOutOfBaseline = []
             // A refresh of an unchanged store reads no file; a build reads them all. The first worker to extract a
             // document compiles the JIT, the others waiting for it before they match (`RuleSet.JITOnce`).
             let jitOnce = RuleSet.JITOnce(ruleSet)
             let store = try FactStore.refreshed(path: configuration.factbase, sources: configuration.baseline,
                                                 extractor: extractor, loader: loader,
                                                 beforeExtracting: { jitOnce.compile() }, progress: progress)
-            checker = Checker(extractor: extractor, facts: store, pathBase: configuration.folder)
+            checker = Checker(extractor: extractor, facts: store, pathBase: Self.fingerprintBase(of: configuration))
         case let .store(path):
+            draftsLeftOutOfBaseline = []
             do {
                 checker = Checker(extractor: extractor, facts: try FactStore.openForChecking(path: path, rules: ruleSet),
-                                  pathBase: configuration.folder)
+                                  pathBase: Self.fingerprintBase(of: configuration))
             } catch {
                 throw .store(error)
             }
         }
+    }
+
+    /// The folder finding fingerprints name sources relative to, so that a finding's ID is the same whatever folder
+    /// factcheck runs from: the configuration file's folder, else the root (absolute paths), since without a
+    /// configuration the working directory is all there is, and it changes.
+    static func fingerprintBase(of configuration: Configuration) -> String {
+        configuration.file == nil ? "/" : configuration.folder
+    }
+
+    /// The templates HTML reports are rendered from: the configured ones, else the built-in ones.
+    public var reportTemplates: HTMLTemplates {
+        customTemplates ?? .builtIn
     }
 
     /// Checks drafts, applying the sign-off ledger: signed-off contradictions come back `accepted`, and sign-offs

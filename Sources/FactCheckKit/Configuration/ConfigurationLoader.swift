@@ -5,7 +5,8 @@ import Yams
 /// against nothing.
 public struct ConfigurationLoader {
     public static let fileName = "factcheck.yml"
-    static let keys: Set<String> = ["baseline", "rules", "drafts", "reports", "factbase", "sign-offs", "fail-on"]
+    static let keys: Set<String> = ["baseline", "rules", "builtin-rules", "drafts", "reports", "templates", "factbase",
+                                       "sign-offs", "fail-on"]
 
     public init() {}
 
@@ -48,7 +49,14 @@ public struct ConfigurationLoader {
             case "baseline": configuration.baseline = try document.strings(value, field: key)
             case "rules": configuration.rules = try document.strings(value, field: key)
             case "drafts": configuration.drafts = try document.strings(value, field: key)
+            case "builtin-rules":
+                let text = try document.string(value, field: key)
+                guard let flag = ["true": true, "yes": true, "false": false, "no": false][text] else {
+                    throw RuleError(file: file, line: value.mark?.line, message: "builtin-rules must be true or false, not '\(text)'")
+                }
+                configuration.builtInRules = flag
             case "reports": configuration.reports = try document.string(value, field: key)
+            case "templates": configuration.templates = try document.string(value, field: key)
             case "factbase": configuration.factbase = try document.string(value, field: key)
             case "sign-offs": configuration.signOffs = try document.string(value, field: key)
             default:
@@ -75,6 +83,7 @@ public struct ConfigurationLoader {
         result.rules = configuration.rules.map(resolve)
         result.drafts = configuration.drafts.map(resolve)
         result.reports = resolve(configuration.reports)
+        result.templates = configuration.templates.map(resolve)
         result.factbase = resolve(configuration.factbase)
         result.signOffs = resolve(configuration.signOffs)
         return result

@@ -32,8 +32,9 @@ public enum PathExpander {
                         throw InputError(path: match, message: "is a folder with no documents in it (.txt, .md, .html)",
                                          hint: "check the baseline in factcheck.yml or --baseline")
                     }
-                    // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one.
-                    let prefix = match.hasSuffix("/") ? match : match + "/"
+                    // As `NSString.appendingPathComponent` joins them: a slash unless the folder ends with one; none
+                    // for the working directory, so `--baseline .` names its files as the user would ("source.txt").
+                    let prefix = match == "." ? "" : match.hasSuffix("/") ? match : match + "/"
                     result.append(contentsOf: files.map { prefix + $0 })
                 } else {
                     result.append(match)

@@ -5,9 +5,22 @@ import Mustache
 /// links several drafts' pages) and any partials they include (`style`, ...). Mustache is logic-less, so a newsroom
 /// can rebrand the report by editing these files without touching Swift; every `{{value}}` is HTML-escaped.
 public struct HTMLTemplates: Sendable {
-    /// The folder, under the configured reports folder, that holds the templates.
-    public static let folderName = "templates"
     static let required = ["report", "index"]
+
+    /// The templates built into factcheck (`Reports/templates/` of its repository, embedded at build time).
+    public static let builtIn: HTMLTemplates = {
+        var texts: [String: String] = [:]
+        for file in BuiltIns.templateFiles {
+            let name = String(file.path.split(separator: "/").last ?? "")
+            texts[String(name.dropLast(".mustache".count))] = file.text
+        }
+        do {
+            return try HTMLTemplates(texts)
+        } catch {
+            // The test suite renders every built-in template: this cannot happen in a build that passed it.
+            fatalError("the built-in report templates do not parse: \(error)")
+        }
+    }()
 
     let library: MustacheLibrary
 
@@ -20,7 +33,7 @@ public struct HTMLTemplates: Sendable {
         }
         for name in Self.required where templates[name] == nil {
             throw InputError(path: "\(name).mustache", message: "the HTML report needs a '\(name)' template",
-                             hint: "copy Reports/templates/\(name).mustache from the factcheck repository")
+                             hint: "start from the built-in \(name).mustache: 'factcheck init --templates' writes a copy")
         }
         self.library = library
     }
@@ -33,7 +46,7 @@ public struct HTMLTemplates: Sendable {
             files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }.sorted()
         } catch {
             throw InputError(path: folder, message: "cannot read the HTML report templates",
-                             hint: "the folder must hold report.mustache and index.mustache; the factcheck repository has them in Reports/templates")
+                             hint: "check factcheck.yml's 'templates': the folder must hold report.mustache and index.mustache")
         }
         var library = MustacheLibrary()
         var names: Set<String> = []
@@ -49,7 +62,7 @@ public struct HTMLTemplates: Sendable {
         for name in required where !names.contains(name) {
             throw InputError(path: (folder as NSString).appendingPathComponent("\(name).mustache"),
                              message: "the HTML report needs this template",
-                             hint: "copy it from Reports/templates in the factcheck repository")
+                             hint: "start from the built-in one: 'factcheck init --templates' writes a copy")
         }
         return HTMLTemplates(library: library)
     }

@@ -9,10 +9,13 @@ public struct TextReporter: Reporter {
     public var colored: Bool
     /// Also list supported and unverified claims, not only contradictions.
     public var showAll: Bool
+    /// End each draft with its summary line ("7 claims: 4 contradicted, ..."); off for `--quiet`.
+    public var summarized: Bool
 
-    public init(colored: Bool = false, showAll: Bool = false) {
+    public init(colored: Bool = false, showAll: Bool = false, summarized: Bool = true) {
         self.colored = colored
         self.showAll = showAll
+        self.summarized = summarized
     }
 
     public func generateReport(_ reports: [DraftReport]) -> String {
@@ -30,7 +33,7 @@ public struct TextReporter: Reporter {
             for signOff in report.staleSignOffs {
                 output += renderStale(signOff, path: report.path)
             }
-            output += summary(of: report) + "\n"
+            if summarized { output += summary(of: report) + "\n" }
         }
         return output
     }

@@ -19,12 +19,15 @@ public final class Rule: Sendable, Identifiable {
     /// When two rules claim overlapping text, the higher priority wins.
     public let priority: Int
     public let examples: [RuleExample]
-    /// Where the rule was defined.
+    /// Where the rule was defined: a file, or for a built-in rule its path in the factcheck repository.
     public let file: String
     public let line: Int
+    /// Whether the rule ships inside factcheck (`BuiltIns`) rather than coming from a file of the user's.
+    public let isBuiltIn: Bool
 
     public init(id: String, kind: String, message: String, severity: Severity, patterns: [Pattern], key: [String],
-                keyWord: String? = nil, priority: Int, examples: [RuleExample], file: String, line: Int) {
+                keyWord: String? = nil, priority: Int, examples: [RuleExample], file: String, line: Int,
+                isBuiltIn: Bool = false) {
         self.id = id
         self.kind = kind
         self.message = message
@@ -36,6 +39,12 @@ public final class Rule: Sendable, Identifiable {
         self.examples = examples
         self.file = file
         self.line = line
+        self.isBuiltIn = isBuiltIn
+    }
+
+    /// Where the rule came from, as `factcheck rules list` and notes print it: "built-in", or file:line.
+    public var origin: String {
+        isBuiltIn ? "built-in" : "\(file):\(line)"
     }
 }
 

@@ -15,50 +15,71 @@ public struct RuleLoader {
 
     public init() {}
 
-    /// Loads every rule file (`*.yml`, `*.yaml`) under the given files and folders; files in a folder named
-    /// `lexicon` are lexicon files.
+    /// Loads every rule file (`*.yml`, `*.yaml`) under the given files and folders, after the built-in ones when
+    /// `includingBuiltIns`; files in a folder named `lexicon` are lexicon files.
+    ///
+    /// A rule of the user's with a built-in rule's id takes its place (`RuleSet.replacedBuiltIns` lists it); a
+    /// file whose text is exactly a built-in file's is that file, read once. Two rules of the user's with one id are
+    /// an error.
     /// - Parameter compilingJIT: JIT-compile the patterns now (on every core); without, PCRE2 interprets them
     ///   until `RuleSet.compileJIT()` runs (see `CheckSession.JITPolicy`).
     /// - Throws: `RuleError` for the first problem found.
-    public func load(paths: [String], compilingJIT: Bool = true) throws(RuleError) -> RuleSet {
-        var rules: [Rule] = []
-        var lexicon = Lexicon()
-        var seen: [String: String] = [:]
-        var fingerprint = ContentHash()
+    public func load(paths: [String], includingBuiltIns: Bool = false,
+                     compilingJIT: Bool = true) throws(RuleError) -> RuleSet {
+        let builtIns = includingBuiltIns ? BuiltIns.ruleFiles : []
+        let builtInTexts = Set(builtIns.map(\.text))
+        var files = builtIns.map { (path: $0.path, text: $0.text, isBuiltIn: true) }
         for file in try ruleFiles(in: paths) {
             let text = try read(file)
+            if !builtInTexts.contains(text) { files.append((file, text, false)) }
+        }
+        var rules: [Rule] = []
+        var replaced: [Rule] = []
+        var lexicon = Lexicon()
+        var seen: [String: Rule] = [:]
+        var fingerprint = ContentHash()
+        for (file, text, isBuiltIn) in files {
             // Contents and name, not the folder: the same rules read from another checkout fit the same store.
             fingerprint.add(Array(URL(fileURLWithPath: file).lastPathComponent.utf8) + [0] + Array(text.utf8) + [0])
             if URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent == "lexicon" {
                 try loadLexicon(text: text, file: file, into: &lexicon)
                 continue
             }
-            for rule in try parseRules(text: text, file: file) {
+            for rule in try parseRules(text: text, file: file, isBuiltIn: isBuiltIn) {
                 if let earlier = seen[rule.id] {
-                    throw RuleError(file: file, line: rule.line, rule: rule.id, message: "duplicate id, first defined in \(earlier)")
+                    guard earlier.isBuiltIn, !rule.isBuiltIn else {
+                        throw RuleError(file: file, line: rule.line, rule: rule.id,
+                                        message: "duplicate id, first defined in \(earlier.file):\(earlier.line)")
+                    }
+                    // In the built-in rule's place: the order of rules decides ties between them.
+                    if let index = rules.firstIndex(where: { $0 === earlier }) { rules[index] = rule }
+                    replaced.append(rule)
+                } else {
+                    rules.append(rule)
                 }
-                seen[rule.id] = "\(file):\(rule.line)"
-                rules.append(rule)
+                seen[rule.id] = rule
             }
         }
         if rules.isEmpty {
-            throw RuleError(file: paths.joined(separator: ", "), message: "no rule files (*.yml) found",
-                            hint: "point --rules at a folder of rule files, such as the repository's Rules/")
+            throw RuleError(file: paths.isEmpty ? "--rules" : paths.joined(separator: ", "), message: "no rule files (*.yml) found",
+                            hint: includingBuiltIns ? "point --rules at a folder of rule files"
+                                : "point --rules at a folder of rule files, or leave the built-in rules on")
         }
-        let ruleSet = RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits)
+        let ruleSet = RuleSet(rules: rules, lexicon: lexicon, fingerprint: fingerprint.hexDigits,
+                              replacedBuiltIns: replaced)
         if compilingJIT { ruleSet.compileJIT() }
         return ruleSet
     }
 
     /// Parses the rules of one file: either one rule mapping, or a mapping with `rules:` holding a list.
     public func loadRules(text: String, file: String) throws(RuleError) -> [Rule] {
-        let rules = try parseRules(text: text, file: file)
+        let rules = try parseRules(text: text, file: file, isBuiltIn: false)
         Pattern.compileJIT(rules.flatMap(\.patterns))
         return rules
     }
 
     /// `loadRules(text:file:)` with the patterns compiled but not yet JIT-compiled.
-    private func parseRules(text: String, file: String) throws(RuleError) -> [Rule] {
+    private func parseRules(text: String, file: String, isBuiltIn: Bool) throws(RuleError) -> [Rule] {
         let document = try YAMLDocument(file: file, text: text)
         guard let root = document.root else { throw RuleError(file: file, message: "the rule file is empty") }
         if case let .mapping(mapping) = root, mapping["rules"] != nil {
@@ -66,15 +87,15 @@ public struct RuleLoader {
             var rules: [Rule] = []
             for (key, value) in entries where key == "rules" {
                 for node in try document.sequence(value, field: "rules") {
-                    rules.append(try rule(from: node, in: document))
+                    rules.append(try rule(from: node, in: document, isBuiltIn: isBuiltIn))
                 }
             }
             return rules
         }
-        return [try rule(from: root, in: document)]
+        return [try rule(from: root, in: document, isBuiltIn: isBuiltIn)]
     }
 
-    private func rule(from node: Node, in document: YAMLDocument) throws(RuleError) -> Rule {
+    private func rule(from node: Node, in document: YAMLDocument, isBuiltIn: Bool) throws(RuleError) -> Rule {
         let file = document.file
         let line = node.mark?.line
         var id: String?
@@ -145,7 +166,7 @@ public struct RuleLoader {
         }
         return Rule(id: id, kind: kind, message: message, severity: severity, patterns: patterns, key: key,
                     keyWord: keyWord, priority: priority ?? Self.defaultPriority(kind: kind), examples: examples,
-                    file: file, line: line ?? 1)
+                    file: file, line: line ?? 1, isBuiltIn: isBuiltIn)
     }
 
     /// Compiles a written pattern, reporting errors at their offset in the pattern as written; not yet JIT-compiled

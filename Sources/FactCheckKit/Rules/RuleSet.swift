@@ -7,11 +7,15 @@ public struct RuleSet: Sendable {
     /// `ContentHash` of the rule and lexicon files' contents, in load order: a fact store records it and is
     /// rebuilt when it changes. Empty for rules made in code.
     public let fingerprint: String
+    /// The user's rules that took the place of a built-in rule with the same id, in load order: the command line
+    /// says so once, since a newsroom may not know it shadowed one.
+    public let replacedBuiltIns: [Rule]
 
-    public init(rules: [Rule], lexicon: Lexicon = Lexicon(), fingerprint: String = "") {
+    public init(rules: [Rule], lexicon: Lexicon = Lexicon(), fingerprint: String = "", replacedBuiltIns: [Rule] = []) {
         self.rules = rules
         self.lexicon = lexicon
         self.fingerprint = fingerprint
+        self.replacedBuiltIns = replacedBuiltIns
     }
 
     /// The rule with an id, if any.

@@ -76,4 +76,35 @@ import Testing
         #expect(try PathExpander.documents(in: [sources + "/*.txt"]) == [sources + "/belarus-us-call.txt"])
         #expect(throws: InputError.self) { try PathExpander.documents(in: [sources + "/*.nothing"]) }
     }
+
+    @Test func withoutRulesTheBuiltInsAloneAreUsedAndDraftsCoverEveryFormat() throws {
+        let url = try folder(with: "baseline: [sources]\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let configuration = try ConfigurationLoader().load(file: url.appendingPathComponent(ConfigurationLoader.fileName).path)
+        #expect(configuration.rules.isEmpty)
+        #expect(configuration.builtInRules)
+        #expect(configuration.templates == nil)
+        let drafts = url.appendingPathComponent("drafts").standardizedFileURL.path
+        for format in ["txt", "md", "html"] {
+            #expect(configuration.drafts.contains("\(drafts)/*.\(format)"))
+        }
+    }
+
+    @Test func readsBuiltInRulesAndTemplates() throws {
+        let url = try folder(with: "baseline: [sources]\nbuiltin-rules: false\nrules: [house]\ntemplates: style\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let configuration = try ConfigurationLoader().load(file: url.appendingPathComponent(ConfigurationLoader.fileName).path)
+        #expect(!configuration.builtInRules)
+        #expect(configuration.templates == url.appendingPathComponent("style").standardizedFileURL.path)
+    }
+
+    @Test func rejectsABuiltInRulesValueThatIsNotTrueOrFalse() throws {
+        let url = try folder(with: "baseline: [sources]\nbuiltin-rules: maybe\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try ConfigurationLoader().load(file: url.appendingPathComponent(ConfigurationLoader.fileName).path)
+        } throws: { error in
+            (error as? InputError).map { $0.line == 2 && $0.message.contains("builtin-rules must be true or false") } ?? false
+        }
+    }
 }
