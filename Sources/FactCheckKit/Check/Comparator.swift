@@ -26,22 +26,22 @@ public enum Comparator {
     /// do: a range is a claim about both ends, not an uncertain point.
     public static func agreement(of claim: Claim, with fact: Claim) -> Agreement {
         if ValueMacros.exclusiveKinds.contains(claim.kind) || ValueMacros.exclusiveKinds.contains(fact.kind) {
-            let kinds = [claim.kind, fact.kind]
+            // Whether either side is of `kind`: no array per candidate, since the aligner asks this of every one.
+            func either(_ kind: String) -> Bool { claim.kind == kind || fact.kind == kind }
             // A tally is its two figures: "1-1" and "11-1" are different results, and neither is a range.
-            if kinds.contains("score"), case let .number(a) = claim.value, case let .number(b) = fact.value {
+            if either("score"), case let .number(a) = claim.value, case let .number(b) = fact.value {
                 let sameFigures = a.low == b.low && a.high == b.high
                 if claim.kind == fact.kind { return sameFigures ? .agrees : .disagrees }
                 // A "5-2" that no result word frames ("went through 5-2 overall"), read as a figure or a count,
                 // may confirm a tally with the same figures; it refutes none.
-                if kinds.contains("number") || kinds.contains("count"), a.isStatedRange, b.isStatedRange {
+                if either("number") || either("count"), a.isStatedRange, b.isStatedRange {
                     return sameFigures ? .agrees : .incomparable
                 }
                 return .incomparable
             }
             // The catch-all figure ("Martin , 48 ." where no age frame reads it) may still meet an age; a count,
             // a date or money never does.
-            let catchAllMeetsAge = kinds.contains("age") && kinds.contains("number")
-            guard claim.kind == fact.kind || catchAllMeetsAge else { return .incomparable }
+            guard claim.kind == fact.kind || either("age") && either("number") else { return .incomparable }
         }
         let looseKinds = claim.kind == "number" || fact.kind == "number"
         switch (claim.value, fact.value) {
