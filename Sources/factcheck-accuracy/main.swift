@@ -8,7 +8,7 @@ struct Accuracy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factcheck-accuracy",
         abstract: "Print factcheck's accuracy figures.",
-        subcommands: [Cases.self, Duckling.self]
+        subcommands: [Cases.self, Explain.self, Duckling.self]
     )
 }
 
@@ -78,6 +78,54 @@ struct Cases: ParsableCommand {
             for id in report.missedCases { print("MISS \(id)") }
             for id in report.falseAlarmCases { print("FALSE ALARM \(id)") }
         }
+    }
+}
+
+/// `factcheck-accuracy explain SOURCE DRAFT`: every claim of the draft with the facts it aligns with, their scores
+/// and shared words, best first: what a developer reads to see why a case was missed or flagged.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Each draft claim's alignments with the source's facts, with scores (for finding classes of failure)."
+    )
+
+    @Argument(help: "The trusted source document.")
+    var source: String
+
+    @Argument(help: "The draft.")
+    var draft: String
+
+    @Option(name: .long, help: "Rule folders (default: Rules).")
+    var rules: [String] = ["Rules"]
+
+    @Option(name: .long, help: "Alignments shown per claim.")
+    var top = 4
+
+    func run() throws {
+        let extractor = ClaimExtractor(ruleSet: try RuleLoader().load(paths: rules))
+        let base = try FactBase(documents: [try DocumentLoader().load(path: source)], extractor: extractor)
+        let aligner = Aligner(factBase: base)
+        let draftDocument = try DocumentLoader().load(path: draft)
+        var findings = try Checker(extractor: extractor, factBase: base).check(draftDocument).findings
+        for claim in try extractor.claims(in: draftDocument) {
+            let text = draftDocument.readable.text(of: claim.span)
+            // Findings come in claim order; the first one for this text is this claim's.
+            let found = findings.firstIndex { $0.claim.text == text }
+            let verdict = found.map { "\(findings.remove(at: $0).verdict)" } ?? "-"
+            print("\(verdict.uppercased()) \(claim.kind) '\(text)' key=\(claim.key) event=\(claim.event ?? "-") "
+                  + "people=\(claim.people.sorted()) assertion=\(claim.assertion)")
+            for alignment in try aligner.alignments(for: claim).prefix(top) {
+                let factText = base.documents[0].readable.text(of: alignment.fact.claim.span)
+                print(String(format: "    %.3f %@ '%@' key=%@ shared=%@", alignment.score, "\(alignment.agreement)",
+                             factText, "\(alignment.fact.claim.key)", alignment.sharedTerms.prefix(8).joined(separator: ",")))
+            }
+        }
+    }
+}
+
+extension [UInt8] {
+    /// The text of a claim's span (spans count bytes of the readable text).
+    fileprivate func text(of span: Range<Int>) -> String {
+        String(decoding: self[span.clamped(to: indices)], as: UTF8.self)
     }
 }
 
