@@ -203,10 +203,31 @@ public struct ClaimExtractor: Sendable {
                 }
             }
         }
+        datingBareQuarters(&candidates, in: document)
         // Figures that state nothing ("Route 66") keep their text from other rules, then leave.
         return ValueMatches(accepted: resolveOverlaps(candidates).filter {
             ruleSet.rules[$0.ruleIndex].kind != ValueMacros.notAClaim
         })
+    }
+
+    /// Gives the document's bare quarters ("third quarter", an ordinal) the year its dated quarters name most
+    /// often (see `ReportingYear`); they become dates, compared as "the third quarter of 2020" is.
+    private func datingBareQuarters(_ candidates: inout [Candidate], in document: Document) {
+        let periods = candidates.compactMap { candidate -> DateValue? in
+            if case let .date(date) = candidate.value { date } else { nil }
+        }
+        guard let year = ReportingYear.year(ofQuarters: periods) else { return }
+        for index in candidates.indices {
+            guard case let .ordinal(position) = candidates[index].value, (1...4).contains(position),
+                  let keyRange = candidates[index].keyRanges.first ?? nil,
+                  document.readableText(of: keyRange).lowercased() == "quarter" else { continue }
+            let end = keyRange.upperBound
+            let following = document.readableText(of: end..<min(end + 32, document.readable.count))
+            guard let offset = ReportingYear.yearOffset(after: following) else { continue }
+            candidates[index].value = .date(DateValue(year: year + offset, quarter: position))
+            // A date, it is keyed as dates are: by nothing.
+            candidates[index].keyRanges = []
+        }
     }
 
     /// The value span without a leading article ("a 60-day" → "60-day"), when the rest reads as the same value.
