@@ -132,18 +132,22 @@ public struct Checker: Sendable {
     }
 
     /// A claim that contradicts itself needs no source: "Wednesday, Aug. 14, 2025" names a day that August 14, 2025
-    /// (a Thursday) is not.
+    /// (a Thursday) is not, and no clock reads "500:30 am" (a rule of kind `ValueMacros.impossible`).
     private func selfContradiction(of claim: Claim, in draft: Document) -> Finding? {
-        guard case let .date(date) = claim.value, date.weekdayContradictsDate,
-              let stated = date.weekday, let actual = date.calendarWeekday
-        else { return nil }
-        let names = DateValue.weekdayNames
-        let day = DateValue(year: date.year, month: date.month, day: date.day)
+        let message: String
+        if claim.kind == ValueMacros.impossible {
+            message = "\(claim.message): '\(quoted(claim, in: draft))'"
+        } else if case let .date(date) = claim.value, date.weekdayContradictsDate,
+                  let stated = date.weekday, let actual = date.calendarWeekday {
+            let names = DateValue.weekdayNames
+            let day = DateValue(year: date.year, month: date.month, day: date.day)
+            message = "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), not a \(names[stated - 1])"
+        } else {
+            return nil
+        }
         let claimPassage = Self.passage(of: claim, in: draft)
         return Finding(verdict: .contradicted, severity: claim.severity, kind: claim.kind, rule: claim.ruleID,
-                       message: "the draft's weekday contradicts its date: \(day) is a \(names[actual - 1]), "
-                           + "not a \(names[stated - 1])",
-                       claim: claimPassage, evidence: [],
+                       message: message, claim: claimPassage, evidence: [],
                        fingerprint: ClaimFingerprint(kind: claim.kind, rule: claim.ruleID, claim: claimPassage,
                                                      key: claim.key, evidence: [], pathBase: pathBase))
     }

@@ -60,6 +60,9 @@ public struct RuleExampleRunner: Sendable {
                 // A rule of figures that state nothing has no claims of its own: its examples say what the other
                 // rules make of the text around those figures, and that none of them is contradicted.
                 let statesNothing = rule.kind == ValueMacros.notAClaim
+                // A rule of impossible values has no verdict but its own contradiction: its other examples say only
+                // that nothing is contradicted.
+                let onlyContradicts = rule.kind == ValueMacros.impossible
                 let own = statesNothing ? findings : findings.filter { $0.rule == rule.id }
                 let summary = findings.map { "\($0.rule) '\($0.claim.text)' \($0.verdict.rawValue)" }.joined(separator: "; ")
                 switch expected {
@@ -71,7 +74,7 @@ public struct RuleExampleRunner: Sendable {
                 case .supported, .unverified, .accepted:
                     if let wrong = findings.first(where: { $0.verdict == .contradicted }) {
                         fail(draft, expected, "'\(wrong.claim.text)' was contradicted by rule \(wrong.rule)")
-                    } else if !statesNothing, !own.contains(where: { $0.verdict == expected }) {
+                    } else if !statesNothing, !onlyContradicts, !own.contains(where: { $0.verdict == expected }) {
                         fail(draft, expected, "the rule found no \(expected.rawValue) claim; found: \(summary.isEmpty ? "no claims" : summary)")
                     }
                 }

@@ -36,6 +36,18 @@ import Testing
         #expect(report.findings.last?.claim.sentence.hasPrefix("… ") == true)
     }
 
+    /// A value that cannot be is an error whatever the sources say: contradicted by itself, with no evidence.
+    @Test func anImpossibleTimeIsContradictedByItself() throws {
+        let report = try Self.checker.check(try Document(path: "d.txt", text: "The call came at 500:30 am on Saturday."))
+        let finding = try #require(report.findings.first { $0.rule == "core.impossible-time" })
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.claim.text == "500:30 am")
+        #expect(finding.evidence.isEmpty)
+        #expect(finding.message == "not a possible time of day: '500:30 am'")
+        // The same time written possibly is an ordinary claim.
+        #expect(try verdicts("The call came at 5:30 am on Saturday.")["5:30 am"] != .contradicted)
+    }
+
     @Test func contradictsAWrongCountWithItsEvidence() throws {
         let report = try Self.checker.check(try Document(path: "d.txt", text: "Lukashenko let 18 prisoners go, Trump said."))
         let finding = try #require(report.findings.first { $0.verdict == .contradicted })
