@@ -135,6 +135,10 @@ public struct Aligner: Sendable {
         // that he was sentenced in 2021.
         let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
         if otherEvent, agreement == .agrees { return nil }
+        // The base of a comparison confirms only a base: "$0.29 in the third quarter of 2019", the figure earnings
+        // rose from, does not confirm that the third quarter of 2019 is the one that rose.
+        let otherRole = claim.isComparisonBase != fact.claim.isComparisonBase
+        if otherRole, agreement == .agrees { return nil }
         let (overlap, shares): ContextOverlap
         if let group = fact.group {
             if let known = overlaps[group] {
@@ -158,7 +162,7 @@ public struct Aligner: Sendable {
         if !claim.people.isEmpty, !fact.claim.people.isEmpty, claim.people.isDisjoint(with: fact.claim.people) {
             score *= Self.otherSubjectFactor
         }
-        if otherEvent { score *= Self.otherEventFactor }
+        if otherEvent || otherRole { score *= Self.otherEventFactor }
         return Alignment(fact: fact, factIndex: fact.index, score: score, agreement: agreement,
                          closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: shares)
     }

@@ -32,10 +32,14 @@ public struct Claim: Sendable {
     public let event: String?
     /// Whether the claim's clause states its value, denies it or supposes it.
     public let assertion: Assertion
+    /// Whether the value is the base a change is measured from ("up 17% from $0.29"), not what its sentence
+    /// reports (see `ComparisonBase`).
+    public let isComparisonBase: Bool
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
                 valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
-                words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], event: String? = nil, assertion: Assertion = .stated) {
+                words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], event: String? = nil, assertion: Assertion = .stated,
+                isComparisonBase: Bool = false) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -53,5 +57,6 @@ public struct Claim: Sendable {
         self.people = people
         self.event = event
         self.assertion = assertion
+        self.isComparisonBase = isComparisonBase
     }
 }

@@ -106,7 +106,7 @@ public struct ClaimExtractor: Sendable {
                          sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
                          context: features.context, words: features.words,
                          entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
-                         event: features.event, assertion: assertion)
+                         event: features.event, assertion: assertion, isComparisonBase: features.isComparisonBase)
         }
     }
 
@@ -282,7 +282,8 @@ public struct ClaimExtractor: Sendable {
     /// that clause states, denies or supposes. Words inside any claim's value are not context: they are what a
     /// draft may have changed. The names of the sentence, the same for each of its claims, are in `sentence`.
     private func features(of valueSpan: Range<Int>, in sentence: ClaimSentence, keepingWords: Bool)
-        -> (context: [String: Double], words: [String: String], event: String?, assertion: Assertion) {
+        -> (context: [String: Double], words: [String: String], event: String?, assertion: Assertion,
+            isComparisonBase: Bool) {
         let tokens = sentence.words.tokens
         let clauses = sentence.clauses
         let isValue = sentence.isValue
@@ -385,7 +386,8 @@ public struct ClaimExtractor: Sendable {
             guard let term = sentence.eventTerms[index] else { continue }
             if event == nil || distance(to: index) < event!.distance { event = (term, distance(to: index)) }
         }
-        return (context, words, event?.term, assertion)
+        let isComparisonBase = ComparisonBase.isBase(at: first, word: { tokens[$0].text.lowercased() }, isValue: isValue)
+        return (context, words, event?.term, assertion, isComparisonBase)
     }
 
     /// How much more a capitalized word (a name) weighs in a claim's context than another word.

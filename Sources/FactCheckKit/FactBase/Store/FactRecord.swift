@@ -1,5 +1,5 @@
 /// A stored fact as the aligner and the evidence need it, in a compact binary form, in three parts: the claim's
-/// context (rule, key, context terms, names, people, event and assertion: everything alignment reads but the
+/// context (rule, key, context terms, names, people, event, assertion and role: everything alignment reads but the
 /// value), its value, and the passage evidence shows. Identical claims (the same sentence on the wire, in a
 /// hundred papers) are stored and scored once, and so are identical contexts (a sentence stated with a hundred
 /// different figures: monthly rates, corrections, or the wrong figure in one paper). Binary rather than JSON
@@ -9,7 +9,7 @@ struct FactRecord {
     var passage: Passage
 
     /// Bumped whenever the layout below changes (it is part of the rules fingerprint, so old stores get rebuilt).
-    static let layoutVersion = 3
+    static let layoutVersion = 4
 
     // MARK: Encoding
 
@@ -41,6 +41,7 @@ struct FactRecord {
         writer.strings(claim.people.sorted())
         writer.string(claim.event ?? "")
         writer.string(claim.assertion.rawValue)
+        writer.bool(claim.isComparisonBase)
     }
 
     /// A claim's value, appended to `writer`.
@@ -103,11 +104,12 @@ extension FactRecord.Reader {
             context[term] = weight
         }
         guard let names = strings(), let people = strings(), let event = string(),
-              let assertion = string().flatMap(Assertion.init(rawValue:))
+              let assertion = string().flatMap(Assertion.init(rawValue:)), let isComparisonBase = bool()
         else { return nil }
         return StoredContext(ruleID: ruleID, kind: kind, severity: severity, key: key, keyWords: keyWords,
                              context: context, names: Set(names), people: Set(people),
-                             event: event.isEmpty ? nil : event, assertion: assertion)
+                             event: event.isEmpty ? nil : event, assertion: assertion,
+                             isComparisonBase: isComparisonBase)
     }
 
     mutating func passage(value: Value) -> Passage? {

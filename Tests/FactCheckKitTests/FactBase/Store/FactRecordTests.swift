@@ -21,7 +21,7 @@ import Testing
         let claim = Claim(ruleID: "core.count", kind: "count", severity: .warning, message: "", value: value,
                           span: 0..<0, valueSpan: 0..<0, sentenceIndex: 0, key: ["prisoner"], keyWords: ["prisoners"],
                           context: ["releas": 1, "belarus": 0.5], words: [:], entities: [], names: ["Zenkovich"],
-                          people: ["Zenkovich"], event: "release")
+                          people: ["Zenkovich"], event: "release", isComparisonBase: true)
         let passage = Passage(text: "16 prisoners", value: value, location: TextLocation(offset: 37, line: 1, column: 38),
                               length: 12, sentence: "Belarus released 16 prisoners.")
         return FactRecord.encode(claim: claim, passage: passage)
@@ -40,6 +40,7 @@ import Testing
         for value in Self.values {
             let decoded = FactRecord.decode(Self.record(value))
             #expect(decoded?.claim.value == value)
+            #expect(decoded?.claim.isComparisonBase == true)
             #expect(decoded?.passage.sentence == "Belarus released 16 prisoners.")
         }
     }
