@@ -12,6 +12,8 @@ public struct CheckService: Sendable {
     public let templates: HTMLTemplates
     let workers: CheckWorkerPool
     let timeout: Duration
+    /// What checks are counted in (`--metrics`); nil counts nothing.
+    let metrics: ServerMetrics?
 
     /// - Parameters:
     ///   - session: Rules and fact base, loaded once.
@@ -22,17 +24,25 @@ public struct CheckService: Sendable {
     }
 
     /// With a chosen worker pool (tests fill a one-thread pool to make a check wait past its deadline).
-    init(session: CheckSession, templates: HTMLTemplates, timeout: Duration, workers: CheckWorkerPool) {
+    init(session: CheckSession, templates: HTMLTemplates, timeout: Duration, workers: CheckWorkerPool,
+         metrics: ServerMetrics? = nil) {
         self.session = session
         self.templates = templates
         self.timeout = timeout
         self.workers = workers
+        self.metrics = metrics
     }
 
     /// Renders reports with the session's templates (the configured ones, else the built-in ones), as `check
     /// --format html` does.
     public init(session: CheckSession, timeout: Duration = ServerOptions.defaultTimeout) {
         self.init(session: session, templates: session.reportTemplates, timeout: timeout)
+    }
+
+    /// The same service, counting its checks, their latency and their fact-store queries in `metrics`.
+    func measured(by metrics: ServerMetrics) -> CheckService {
+        CheckService(session: session.readingFacts(through: { CountingFactSource(wrapped: $0, metrics: metrics) }),
+                     templates: templates, timeout: timeout, workers: workers, metrics: metrics)
     }
 
     /// The JSON report (DESIGN.md's JSON v1) of one draft.
@@ -48,6 +58,20 @@ public struct CheckService: Sendable {
     }
 
     private func check(_ request: CheckRequest) async throws(APIError) -> DraftReport {
+        guard let metrics else { return try await checkUnmeasured(request) }
+        let start = ContinuousClock.now
+        do {
+            let report = try await checkUnmeasured(request)
+            metrics.recordCheck(report.count(.contradicted) > 0 ? .contradicted : .clean,
+                                duration: ContinuousClock.now - start)
+            return report
+        } catch {
+            metrics.recordCheck(.error, duration: ContinuousClock.now - start)
+            throw error
+        }
+    }
+
+    private func checkUnmeasured(_ request: CheckRequest) async throws(APIError) -> DraftReport {
         let session = self.session
         do {
             return try await workers.run(timeout: timeout) { cancellation in
