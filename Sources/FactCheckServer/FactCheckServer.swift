@@ -20,7 +20,7 @@ public struct FactCheckServer: Sendable {
     /// Where the request log and the start-up line go.
     public let logger: Logger
     /// This server's own counters (`options.metrics`), nil when it counts nothing.
-    public let metrics: ServerMetrics?
+    let metrics: ServerMetrics?
 
     /// A server for `service` with `options`; nothing listens until `makeApplication()` is run.
     public init(service: CheckService, options: ServerOptions, logger: Logger) {

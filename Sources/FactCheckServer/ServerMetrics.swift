@@ -6,9 +6,9 @@ import Prometheus
 /// apart, and nothing else in the process can add metrics to the page. Every series is made when the server
 /// starts, so a scrape shows zeros rather than missing series before the first check or error, and recording is
 /// an atomic add (a lock for the histogram) with no lookup by name.
-public final class ServerMetrics: Sendable {
+final class ServerMetrics: Sendable {
     /// How a check ended, the `outcome` label of `factcheck_checks_total`.
-    public enum Outcome: String, CaseIterable, Sendable {
+    enum Outcome: String, CaseIterable, Sendable {
         /// Checked, and no finding is contradicted (signed-off contradictions are accepted, so they count clean).
         case clean
         /// Checked, with at least one contradicted finding: what a pre-publish hook blocks on.
@@ -19,13 +19,13 @@ public final class ServerMetrics: Sendable {
 
     /// The latency histogram's upper bounds, from 5 ms (a short draft against a warm store) to 10 s (the default
     /// `--timeout`, which is where a timed-out check lands).
-    public static let latencyBuckets: [Duration] = [
+    static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
     ]
 
     /// The exposition format's content type, which Prometheus reads to pick the parser.
-    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+    static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     private let registry = PrometheusCollectorRegistry()
     private let checks: [Outcome: Counter]
@@ -34,22 +34,26 @@ public final class ServerMetrics: Sendable {
     private let queries: [CountingFactSource.Query: Counter]
 
     /// A registry of its own with every series at zero.
-    public init() {
+    init() {
         let registry = self.registry
-        checks = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { outcome in
-            (outcome, registry.makeCounter(name: "factcheck_checks_total", labels: [("outcome", outcome.rawValue)],
-                                           help: "Drafts checked (POST /v1/check and /v1/report), by outcome."))
+        let checks = MetricNameDescriptor(namespace: "factcheck", metricName: "checks", unitName: "total",
+                                          helpText: "Drafts checked (POST /v1/check and /v1/report), by outcome.")
+        self.checks = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { outcome in
+            (outcome, registry.makeCounter(descriptor: checks, labels: [("outcome", outcome.rawValue)]))
         })
         latency = registry.makeDurationHistogram(
-            name: "factcheck_check_duration_seconds", buckets: Self.latencyBuckets,
-            help: "Time from a check's start to its answer, queueing on the worker pool included, whatever the outcome.")
-        errors = Dictionary(uniqueKeysWithValues: APIError.Kind.allCases.map { kind in
-            (kind, registry.makeCounter(name: "factcheck_errors_total", labels: [("kind", kind.rawValue)],
-                                        help: "Error answers (4xx and 5xx), by kind."))
+            descriptor: MetricNameDescriptor(namespace: "factcheck", metricName: "check_duration", unitName: "seconds",
+                                             helpText: "Time from a check's start to its rendered answer, queueing on the worker pool included, whatever the outcome."),
+            buckets: Self.latencyBuckets)
+        let errors = MetricNameDescriptor(namespace: "factcheck", metricName: "errors", unitName: "total",
+                                          helpText: "Error answers (4xx and 5xx), by kind.")
+        self.errors = Dictionary(uniqueKeysWithValues: APIError.Kind.allCases.map { kind in
+            (kind, registry.makeCounter(descriptor: errors, labels: [("kind", kind.rawValue)]))
         })
-        queries = Dictionary(uniqueKeysWithValues: CountingFactSource.Query.allCases.map { query in
-            (query, registry.makeCounter(name: "factcheck_fact_store_queries_total", labels: [("query", query.rawValue)],
-                                         help: "Reads of the fact store made by checks, by query."))
+        let queries = MetricNameDescriptor(namespace: "factcheck", subsystem: "fact_store", metricName: "queries",
+                                           unitName: "total", helpText: "Reads of the fact store made by checks, by query.")
+        self.queries = Dictionary(uniqueKeysWithValues: CountingFactSource.Query.allCases.map { query in
+            (query, registry.makeCounter(descriptor: queries, labels: [("query", query.rawValue)]))
         })
     }
 
@@ -70,7 +74,7 @@ public final class ServerMetrics: Sendable {
     }
 
     /// The `GET /metrics` page: every series in Prometheus text exposition format (version 0.0.4).
-    public func exposition() -> [UInt8] {
+    func exposition() -> [UInt8] {
         registry.emitToBuffer()
     }
 }
