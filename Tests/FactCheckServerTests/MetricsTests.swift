@@ -89,6 +89,28 @@ import Testing
         }
     }
 
+    @Test func theSQLiteStoresQueriesAreCountedAndItsAnswersKept() async throws {
+        let configuration = Configuration(
+            baseline: [ServerFixture.root.appendingPathComponent("Examples/sources").path],
+            rules: [ServerFixture.root.appendingPathComponent("Rules").path],
+            reports: ServerFixture.root.appendingPathComponent("Reports").path,
+            factbase: FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID())/facts.sqlite").path)
+        let session = try CheckSession(configuration: configuration, factsFrom: .refreshedStore)
+        let service = CheckService(session: session, templates: ServerFixture.templates)
+        let options = ServerOptions(metrics: true)
+        try await ServerFixture.application(options: options, service: service).test(.router) { client in
+            let response = try await client.execute(
+                uri: "/v1/check", method: .post,
+                body: ServerFixture.body(["draft": ServerFixture.erroneousDraft, "name": "belarus-errors.md"]))
+            let document = try Document(path: "belarus-errors.md", text: ServerFixture.erroneousDraft)
+            #expect(String(buffer: response.body) == JSONReporter().generateReport(try session.check([document])))
+            let page = Exposition(String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            #expect(page[#"factcheck_checks_total{outcome="contradicted"}"#] == 1)
+            #expect((page[#"factcheck_fact_store_queries_total{query="related_facts"}"#] ?? 0) > 0)
+            #expect((page[#"factcheck_fact_store_queries_total{query="origin"}"#] ?? 0) > 0)
+        }
+    }
+
     @Test func errorsAreCountedByKind() async throws {
         let options = ServerOptions(maxBodyBytes: 1024, token: Self.token, metrics: true)
         try await ServerFixture.application(options: options).test(.router) { client in
