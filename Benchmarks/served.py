@@ -2,9 +2,10 @@
 import os, re, subprocess, sys
 
 
-def start(binary, token):
-    """The server process (its standard error still to be drained by the caller) and its port."""
-    server = subprocess.Popen([binary, "serve", "--port", "0"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+def start(binary, token, extra=()):
+    """The server process (its standard error still to be drained by the caller) and its port.
+    `extra`: more `serve` flags (`--metrics`)."""
+    server = subprocess.Popen([binary, "serve", "--port", "0", *extra], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                               env={**os.environ, "FACTCHECK_TOKEN": token}, text=True)
     for line in server.stderr:
         found = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)

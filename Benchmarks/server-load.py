@@ -2,15 +2,17 @@
 """Throughput and latency of `factcheck serve` on loopback (release build), and its memory over many requests.
 
 Usage: python3 Benchmarks/server-load.py [--binary .build/release/factcheck] [--requests 2000] [--soak 10000]
+       [--soak-rounds 3] [--metrics]
 Needs wrk (Debian: apt-get install -y wrk). Starts `factcheck serve --port 0` with a token, then, with
 Examples/drafts/belarus-errors.md as the draft of every POST /v1/check:
   1. a warm-up of 200 requests;
   2. --requests requests with 1 client, then with 8 clients (wrk -t1 -c1 / -t2 -c8): throughput, p50, p99, max;
   3. --soak-rounds times --soak requests with 8 clients while the server's RSS (/proc/PID/status VmRSS) is
      sampled every 0.5 s: before, during (min/max) and after each round.
-Numbers, not assertions; a non-200 answer or a socket error is reported, and the exit code is 1 if there was any.
+With --metrics the server counts (`serve --metrics`), and its /metrics page's check count is printed at the end:
+run with and without it to see what counting costs. Numbers, not assertions; a non-200 answer or a socket error is reported, and the exit code is 1 if there was any.
 """
-import argparse, json, os, re, signal, subprocess, sys, tempfile, threading, time
+import argparse, json, os, re, signal, subprocess, sys, tempfile, threading, time, urllib.request
 
 import served
 
@@ -21,6 +23,7 @@ parser.add_argument("--requests", type=int, default=2000)
 parser.add_argument("--soak", type=int, default=10000)
 parser.add_argument("--soak-rounds", type=int, default=3, help="soaks in a row; a leak grows RSS round after round")
 parser.add_argument("--draft", default="Examples/drafts/belarus-errors.md")
+parser.add_argument("--metrics", action="store_true", help="start the server with --metrics")
 args = parser.parse_args()
 
 token = "benchmark-token"
@@ -30,7 +33,7 @@ body_file = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
 body_file.write(body)
 body_file.close()
 
-server, port = served.start(args.binary, token)
+server, port = served.start(args.binary, token, ["--metrics"] if args.metrics else [])
 # Keep draining the request log so that the pipe never fills and stalls the server; count the checks answered.
 checks_logged = 0
 counter_lock = threading.Lock()
@@ -102,6 +105,11 @@ for round in range(1, args.soak_rounds + 1):
           f"RSS during {min(samples) / 1024:.1f}-{max(samples) / 1024:.1f} MiB ({len(samples)} samples), "
           f"after {after / 1024:.1f} MiB")
 print(f"checks logged by the server: {logged()}")
+if args.metrics:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/metrics", headers={"Authorization": f"Bearer {token}"})
+    page = urllib.request.urlopen(request).read().decode()
+    counted = sum(float(value) for value in re.findall(r"^factcheck_checks_total\{[^}]*\} (\S+)$", page, re.M))
+    print(f"checks counted by /metrics: {counted:.0f}")
 
 server.terminate()
 server.wait()

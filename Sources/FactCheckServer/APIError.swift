@@ -10,12 +10,57 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     public let message: String
     /// Headers the status calls for (`WWW-Authenticate` on 401, `Allow` on 405, `Retry-After` on 503).
     public let headers: HTTPFields
+    /// What went wrong, finer than the status (two 503s: a timeout, a server shutting down): the `kind` label of
+    /// `factcheck_errors_total`.
+    public let kind: Kind
+
+    /// What went wrong, as `/metrics` counts it.
+    public enum Kind: String, CaseIterable, Sendable {
+        /// 400: the body is not the JSON the contract asks for, or the draft cannot be read.
+        case badRequest = "bad_request"
+        /// 400: the client stopped sending before the body's end.
+        case incompleteBody = "incomplete_body"
+        /// 401: no bearer token, or the wrong one.
+        case unauthorized
+        /// 404: no such endpoint.
+        case notFound = "not_found"
+        /// 405: a known endpoint asked with the wrong method.
+        case methodNotAllowed = "method_not_allowed"
+        /// 413: the body is over `--max-body`.
+        case tooLarge = "too_large"
+        /// 422: a rule or the fact store failed on this draft.
+        case uncheckable
+        /// 503: the check did not finish within `--timeout`.
+        case timeout
+        /// 503: the server is stopping.
+        case shuttingDown = "shutting_down"
+        /// 500: the server failed.
+        case internalFailure = "internal"
+        /// Any other status (the framework's own 4xx).
+        case other
+
+        /// The kind an error with only a status is taken to be.
+        init(status: HTTPResponse.Status) {
+            switch status {
+            case .badRequest: self = .badRequest
+            case .unauthorized: self = .unauthorized
+            case .notFound: self = .notFound
+            case .methodNotAllowed: self = .methodNotAllowed
+            case .contentTooLarge: self = .tooLarge
+            case .unprocessableContent: self = .uncheckable
+            case .internalServerError: self = .internalFailure
+            default: self = .other
+            }
+        }
+    }
 
     /// An error answer with a status, a message and the headers that go with the status.
-    public init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
+    /// - Parameter kind: what `/metrics` counts it as; by default, the kind its status implies.
+    public init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:], kind: Kind? = nil) {
         self.status = status
         self.message = message
         self.headers = headers
+        self.kind = kind ?? Kind(status: status)
     }
 
     public var description: String { "\(status.code) \(message)" }
@@ -73,7 +118,8 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     /// The body stopped before its end: the client went away mid-upload (or sent a broken chunked body). A 4xx,
     /// which nobody may read, so that the log does not call it a server failure (it said 500).
     static let incompleteBody = APIError(.badRequest,
-                                         "the request body did not arrive in full: the connection closed or the body is malformed")
+                                         "the request body did not arrive in full: the connection closed or the body is malformed",
+                                         kind: .incompleteBody)
 
     static func bodyTooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge,
@@ -100,11 +146,11 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     static func timedOut(limit: Duration) -> APIError {
         APIError(.serviceUnavailable,
                  "the check did not finish within this server's limit of \(DurationText(limit)); try again, send a shorter draft, or start the server with a larger --timeout",
-                 headers: [.retryAfter: "1"])
+                 headers: [.retryAfter: "1"], kind: .timeout)
     }
 
     static let shuttingDown = APIError(.serviceUnavailable, "the server is shutting down; try again shortly",
-                                       headers: [.retryAfter: "1"])
+                                       headers: [.retryAfter: "1"], kind: .shuttingDown)
 
     static func internalFailure(_ error: some Error) -> APIError {
         APIError(.internalServerError, "the server failed: \(error)")

@@ -8,6 +8,8 @@ import NIOCore
 /// - `POST /v1/check`: `{"draft": "...", "format": ..., "date": ..., "name": ...}` → 200 with the JSON report (v1).
 /// - `POST /v1/report`: the same body → 200 with the HTML discrepancy page.
 /// - `GET /healthz`: 200 `{"status": "ok"}`, never behind the token, for load balancers and probes.
+/// - `GET /metrics` (only with `ServerOptions.metrics`): Prometheus text exposition format, behind the token when
+///   one is set, like `/v1` (see docs/integration.md for why).
 ///
 /// Errors are `{"error": "..."}` with 400, 401, 404, 405, 413, 422 or 503 (see `APIError`).
 public struct FactCheckServer: Sendable {
@@ -17,12 +19,16 @@ public struct FactCheckServer: Sendable {
     public let options: ServerOptions
     /// Where the request log and the start-up line go.
     public let logger: Logger
+    /// This server's own counters (`options.metrics`), nil when it counts nothing.
+    let metrics: ServerMetrics?
 
     /// A server for `service` with `options`; nothing listens until `makeApplication()` is run.
     public init(service: CheckService, options: ServerOptions, logger: Logger) {
-        self.service = service
+        let metrics = options.metrics ? ServerMetrics() : nil
+        self.service = metrics.map(service.measured(by:)) ?? service
         self.options = options
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// The routes and middleware, without a network listener (tests drive it with HummingbirdTesting's router mode).
@@ -30,7 +36,7 @@ public struct FactCheckServer: Sendable {
         let router = Router()
         // Order matters: the log sees the final status, after the error middleware turned errors into JSON.
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: JSONErrorMiddleware(metrics: metrics))
         router.get("healthz") { _, _ in
             Self.response(.ok, contentType: "application/json; charset=utf-8", body: "{\"status\":\"ok\"}\n")
         }
@@ -48,8 +54,22 @@ public struct FactCheckServer: Sendable {
             return Self.response(.ok, contentType: "text/html; charset=utf-8",
                                  body: try await service.checkHTML(checkRequest))
         }
+        var endpoints: [(String, HTTPRequest.Method)] = [("v1/check", .post), ("v1/report", .post), ("healthz", .get)]
+        if let metrics {
+            // Behind the same token as /v1: the page tells how busy the newsroom is and how its checks fail, and
+            // Prometheus sends a bearer token as easily as a CMS does (`authorization.credentials_file`).
+            let scraped = router.group("metrics")
+            if let token = options.token {
+                scraped.add(middleware: BearerTokenMiddleware(token: token))
+            }
+            scraped.get { _, _ in
+                Response(status: .ok, headers: [.contentType: ServerMetrics.contentType],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+            }
+            endpoints.append(("metrics", .get))
+        }
         // A known path asked with the wrong method is a 405 that names the right one, not a bare 404.
-        for (path, allowed) in [("v1/check", HTTPRequest.Method.post), ("v1/report", .post), ("healthz", .get)] {
+        for (path, allowed) in endpoints {
             for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where method != allowed {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
                     throw APIError.methodNotAllowed(method, path: "/" + path, allowed: allowed)

@@ -23,10 +23,15 @@ public struct ServerOptions: Sendable {
     public var maxConnections: Int
     /// A connection silent this long is closed: an upload that stalls frees its descriptor.
     public var idleTimeout: Duration
+    /// Whether to count checks, errors and fact-store queries and answer `GET /metrics` (behind the token, when
+    /// one is set); off, `/metrics` is a 404 like any unknown path.
+    public var metrics: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8787, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
                 timeout: Duration = Self.defaultTimeout, token: String? = nil,
-                maxConnections: Int = Self.defaultMaxConnections, idleTimeout: Duration = Self.defaultIdleTimeout) {
+                maxConnections: Int = Self.defaultMaxConnections, idleTimeout: Duration = Self.defaultIdleTimeout,
+                metrics: Bool = false) {
+        self.metrics = metrics
         self.maxConnections = maxConnections
         self.idleTimeout = idleTimeout
         self.host = host

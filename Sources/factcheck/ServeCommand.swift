@@ -38,6 +38,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Serve on an address other machines can reach without a bearer token.")
     var insecure = false
 
+    @Flag(name: .long, help: "Answer GET /metrics for Prometheus (checks, latency, errors, fact-store queries); behind the token when one is set.")
+    var metrics = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBody.bytes > 0 else { throw ValidationError("--max-body must be more than 0 bytes") }
@@ -60,7 +63,8 @@ struct ServeCommand: ParsableCommand {
         let fileLimit = OpenFileLimit.raise()
         let options = ServerOptions(host: host, port: port, maxBodyBytes: maxBody.bytes,
                                     timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: token,
-                                    maxConnections: OpenFileLimit.connectionLimit(forFileLimit: fileLimit))
+                                    maxConnections: OpenFileLimit.connectionLimit(forFileLimit: fileLimit),
+                                    metrics: metrics)
         let session = try CheckSession(configuration: configuration)
         Terminal.noteReplacedBuiltIns(session.ruleSet)
         let service = CheckService(session: session, timeout: options.timeout)

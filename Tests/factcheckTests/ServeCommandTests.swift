@@ -44,6 +44,10 @@ import Testing
         let noToken = try await server.send("POST", "/v1/check", json: ["draft": draft])
         #expect(noToken.status == 401)
 
+        // Without --metrics there is no such endpoint, token or not.
+        let metrics = try await server.send("GET", "/metrics", headers: authorized)
+        #expect(metrics.status == 404)
+
         // Still up and still right after the bad requests.
         let again = try await server.send("POST", "/v1/check", headers: authorized,
                                           json: ["draft": draft, "name": "Examples/drafts/belarus-errors.md", "format": "markdown"])
@@ -56,6 +60,25 @@ import Testing
         #expect(log.contains("method=POST") && log.contains("path=/v1/check") && log.contains("status=413"))
         #expect(log.contains("status=401") && log.contains("request_id="))
         #expect(!log.contains(Self.token))
+    }
+
+    @Test func withMetricsTheServerCountsForPrometheus() async throws {
+        let server = try RunningServer.start(["--metrics"], token: Self.token)
+        defer { server.stop() }
+        let authorized = ["Authorization": "Bearer \(Self.token)"]
+        let draft = try String(contentsOfFile: FactBinaryPaths.root + "/Examples/drafts/belarus-errors.md", encoding: .utf8)
+        let check = try await server.send("POST", "/v1/check", headers: authorized, json: ["draft": draft])
+        #expect(check.status == 200)
+
+        #expect(try await server.send("GET", "/metrics").status == 401)
+        let page = try await server.send("GET", "/metrics", headers: authorized)
+        #expect(page.status == 200)
+        #expect(page.headers["Content-Type"]?.hasPrefix("text/plain; version=0.0.4") == true)
+        let lines = page.body.split(separator: "\n")
+        #expect(lines.contains(#"factcheck_checks_total{outcome="contradicted"} 1"#), "\(page.body)")
+        #expect(lines.contains("factcheck_check_duration_seconds_count 1"))
+        #expect(lines.contains(#"factcheck_errors_total{kind="unauthorized"} 1"#))
+        #expect(lines.contains { $0.hasPrefix("# TYPE factcheck_fact_store_queries_total counter") })
     }
 
     @Test func aPortInUseExits2WithAClearMessage() throws {

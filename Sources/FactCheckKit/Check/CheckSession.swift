@@ -38,7 +38,7 @@ public struct CheckSession: Sendable {
     /// Baseline files left out because they are drafts being checked (`--baseline .` names the draft too): a
     /// draft would confirm every one of its own claims.
     public let draftsLeftOutOfBaseline: [String]
-    public let checker: Checker
+    public internal(set) var checker: Checker
     public let jit: JITPolicy
 
     /// Loads the rules and the fact base.
