@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,9 +46,18 @@ let package = Package(
                            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio")]
         ),
+        // The PostgreSQL fact store (a `postgresql://` factbase); its own target so that FactCheckKit stays free of NIO.
+        .target(
+            name: "FactCheckPostgres",
+            dependencies: ["FactCheckKit", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "factcheck",
-            dependencies: ["FactCheckKit", "FactCheckServer",
+            dependencies: ["FactCheckKit", "FactCheckServer", "FactCheckPostgres",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Prints the accuracy figures (Duckling's corpora); a tool for developers, not shipped as a product.
@@ -58,7 +68,7 @@ let package = Package(
         // Prints the performance figures (raw PCRE2 scan speed, check latency against a store); for developers.
         .executableTarget(
             name: "factcheck-bench",
-            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FactCheckKit", "FactCheckPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Values/Fixtures"]),
