@@ -71,7 +71,7 @@ import Testing
             #expect(added.status == 0, "\(added.standardError)")
         }
         let counted = try [sqlite, postgres].map { store in
-            Self.contents(try base(["stats"], store: store, in: folder).standardOutput).filter { !$0.hasPrefix("terms: ") }
+            Self.contents(try base(["stats"], store: store, in: folder).standardOutput)
         }
         #expect(counted[0].count == 6)
         #expect(counted[0] == counted[1])
@@ -93,7 +93,7 @@ import Testing
                                              "--rules", Self.rules, "--format", format], workingDirectory: folder)
                 }
                 #expect(reports[0].status == reports[1].status, "\(reports[1].standardError)")
-                #expect(reports[0].standardOutput.count > 100)
+                #expect(!reports[0].standardOutput.isEmpty)
                 #expect(reports[0].standardOutput == reports[1].standardOutput, "\(draft) as \(format)")
             }
         }
