@@ -6,6 +6,12 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 
+/// Term frequencies and the sentence count read within one snapshot.
+final class SnapshotCache {
+    var sentenceFrequencies: [String: Int?] = [:]
+    var sentenceCount: Int?
+}
+
 /// One connection to the server, used synchronously: each call blocks the calling thread until the server has
 /// answered.
 ///
@@ -18,6 +24,9 @@ final class BlockingConnection: @unchecked Sendable {
     // pool hands it out, the writer owns its own).
     let connection: PostgresConnection
     let url: PostgresURL
+    /// What this connection's read transaction has read, while it is open (`readingConsistently`): its snapshot
+    /// does not change, so a term's frequency read for one claim of a draft holds for the next.
+    var snapshot: SnapshotCache?
     private static let logger = Logger(label: "factcheck.postgres") { _ in SwiftLogNoOpLogHandler() }
     private static let nextID = NIOLockedValueBox(0)
 

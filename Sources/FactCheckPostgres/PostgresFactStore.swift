@@ -132,6 +132,8 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         do {
             return try readers.bindingOne { connection in
                 try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                connection.snapshot = SnapshotCache()
+                defer { connection.snapshot = nil }
                 do {
                     let result = try body()
                     try connection.execute("COMMIT")
@@ -201,8 +203,14 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         guard !terms.isEmpty else { return [:] }
         return try read { connection throws(FactStoreError) in
             let frequencies = try sentenceFrequencies(connection, of: terms)
-            let rows = try connection.query("SELECT value::bigint FROM meta WHERE key = 'sentence_count'")
-            let sentences = try rows.first.map { row throws(FactStoreError) in try decode(row, as: Int.self) } ?? 0
+            let sentences: Int
+            if let known = connection.snapshot?.sentenceCount {
+                sentences = known
+            } else {
+                let rows = try connection.query("SELECT value::bigint FROM meta WHERE key = 'sentence_count'")
+                sentences = try rows.first.map { row throws(FactStoreError) in try decode(row, as: Int.self) } ?? 0
+                connection.snapshot?.sentenceCount = sentences
+            }
             var weights: [String: Double] = [:]
             for term in terms {
                 weights[term] = Self.weight(sentenceFrequency: frequencies[term] ?? 0, sentenceCount: sentences)
@@ -244,11 +252,24 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
     private func sentenceFrequencies(_ connection: BlockingConnection, of terms: [String]) throws(FactStoreError) -> [String: Int] {
         guard !terms.isEmpty else { return [:] }
         var frequencies: [String: Int] = [:]
-        for row in try connection.query("SELECT term, sentences FROM terms WHERE term = ANY(\(terms))") {
-            let (term, sentences) = try decode(row, as: (String, Int).self)
-            frequencies[term] = sentences
+        var missing = terms
+        if let cache = connection.snapshot {
+            missing = terms.filter { term in
+                guard let known = cache.sentenceFrequencies[term] else { return true }
+                if let known { frequencies[term] = known }
+                return false
+            }
         }
-        return frequencies
+        guard !missing.isEmpty else { return frequencies }
+        var found: [String: Int] = [:]
+        for row in try connection.query("SELECT term, sentences FROM terms WHERE term = ANY(\(missing))") {
+            let (term, sentences) = try decode(row, as: (String, Int).self)
+            found[term] = sentences
+        }
+        if let cache = connection.snapshot {
+            for term in missing { cache.sentenceFrequencies[term] = .some(found[term]) }
+        }
+        return frequencies.merging(found) { first, _ in first }
     }
 
     /// Facts from rows of (id, document id, context group, context, value).

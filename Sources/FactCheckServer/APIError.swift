@@ -1,3 +1,4 @@
+import FactCheckKit
 import Foundation
 import Hummingbird
 
@@ -63,6 +64,13 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
 
     static func invalidDraft(_ error: some Error) -> APIError {
         APIError(.badRequest, "the draft cannot be read: \(error)")
+    }
+
+    /// The fact base could not be read (a shared database down or unreachable): the draft is fine, the server will
+    /// answer again once the database does.
+    static func factBaseUnavailable(_ error: FactStoreError) -> APIError {
+        APIError(.serviceUnavailable, "the fact base could not be read: \(error); try again shortly",
+                 headers: [.retryAfter: "5"])
     }
 
     static func uncheckableDraft(_ error: some Error) -> APIError {

@@ -166,15 +166,7 @@ struct CheckCommand: ParsableCommand {
         if !configurationFlags.baseline.isEmpty { return .memory }
         // A PostgreSQL base is shared and kept by `base add`: checks use it as it is, never refresh it.
         let setting = FactBaseLocation.setting(flag: factbase, configured: configuration.factbase)
-        if case let .postgres(url) = try FactBaseLocation(setting) {
-            return .opened { rules throws(FactCheckError) in
-                do throws(FactStoreError) {
-                    return try PostgresFactStore.openForChecking(url: url, rules: rules)
-                } catch {
-                    throw .store(error)
-                }
-            }
-        }
+        if let shared = try FactBaseLocation(setting).sharedSource { return shared }
         if let factbase { return .store(path: factbase) }
         if configuration.baseline.isEmpty, FileManager.default.fileExists(atPath: configuration.factbase) {
             return .store(path: configuration.factbase)

@@ -32,6 +32,19 @@ enum FactBaseLocation {
         }
     }
 
+    /// Where a check session gets its facts when the base is a PostgreSQL database: the shared base as it is,
+    /// never refreshed from `baseline` (`base add` keeps it); nil for a SQLite setting.
+    var sharedSource: CheckSession.FactsFrom? {
+        guard case let .postgres(url) = self else { return nil }
+        return .opened { rules throws(FactCheckError) in
+            do throws(FactStoreError) {
+                return try PostgresFactStore.openForChecking(url: url, rules: rules)
+            } catch {
+                throw .store(error)
+            }
+        }
+    }
+
     var isPostgres: Bool {
         if case .postgres = self { return true }
         return false
