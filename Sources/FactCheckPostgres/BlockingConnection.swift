@@ -64,6 +64,9 @@ final class BlockingConnection: @unchecked Sendable {
     /// - Throws: `FactStoreError` (the connection lost, a server error), worded for `during`.
     @discardableResult
     func query(_ query: PostgresQuery, during activity: PostgresErrors.Activity = .reading) throws(FactStoreError) -> PostgresQueryResult {
+        // A query sent on a connection the server has closed is never answered (postgres-nio drops the write, and
+        // nothing fails the query's promise): a check waited forever after the database went down mid-check.
+        guard !connection.isClosed else { throw PostgresErrors.lost(url, during: activity) }
         do {
             return try connection.query(query, logger: Self.logger).wait()
         } catch {
@@ -81,6 +84,7 @@ final class BlockingConnection: @unchecked Sendable {
     /// postgres-nio's COPY is async only: it runs in a task while this thread waits for it, as a query does.
     func copy(into table: String, columns: [String], data: ByteBuffer) throws(FactStoreError) {
         let connection = self.connection
+        guard !connection.isClosed else { throw PostgresErrors.lost(url, during: .writing) }
         let outcome = NIOLockedValueBox<Result<Void, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

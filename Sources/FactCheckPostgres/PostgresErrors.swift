@@ -45,8 +45,7 @@ enum PostgresErrors {
                     return FactStoreError(path: place, message: "cannot connect to the PostgreSQL server at \(url.host):\(url.port) (\(describe(error.underlying ?? error)))",
                                           hint: "check that the server is running and the host and port in 'factbase', --factbase or FACTCHECK_DATABASE_URL")
                 }
-                return FactStoreError(path: place, message: "the connection to the server was lost\(rolledBack)",
-                                      hint: "check that the database server is running, then try again")
+                return lost(url, during: activity)
             default:
                 break
             }
@@ -56,6 +55,14 @@ enum PostgresErrors {
                                   hint: "check that the server is running and the host and port in 'factbase', --factbase or FACTCHECK_DATABASE_URL")
         }
         return FactStoreError(path: place, message: "the database could not be \(activity == .writing ? "written" : "read") (\(describe(error)))\(rolledBack)",
+                              hint: "check that the database server is running, then try again")
+    }
+
+    /// The connection is gone (the server stopped or crashed, the network failed).
+    static func lost(_ url: PostgresURL, during activity: Activity) -> FactStoreError {
+        let rolledBack = activity == .writing
+            ? "; the batch being written was rolled back, what was committed before stays (run the add again)" : ""
+        return FactStoreError(path: url.redacted, message: "the connection to the server was lost\(rolledBack)",
                               hint: "check that the database server is running, then try again")
     }
 
