@@ -171,9 +171,16 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             }
             let drivingTerms = driving.map(\.term.term)
             if drivingTerms.isEmpty, key.isEmpty { return [] }
+            // Of each claim (the same wire sentence in a hundred papers), its first occurrences only, as the SQLite
+            // store hands them over (`FactStore.copiesAligned`): all a verdict and its runner-up can use.
             let rows = try connection.query("""
-                SELECT id, document_id, context_group, context, value FROM facts
-                WHERE value_class = \(valueClass) AND (terms && \(drivingTerms) OR (\(key) <> '' AND key = \(key)))
+                SELECT id, document_id, context_group, claim_signature, context, value FROM (
+                    SELECT id, document_id, context_group, claim_signature, context, value,
+                           row_number() OVER (PARTITION BY claim_signature ORDER BY id) AS copy
+                    FROM facts
+                    WHERE value_class = \(valueClass) AND (terms && \(drivingTerms) OR (\(key) <> '' AND key = \(key)))
+                ) AS candidates
+                WHERE copy <= \(Self.copiesAligned)
                 ORDER BY id
                 """)
             return try facts(from: rows)
@@ -186,7 +193,7 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         let key = StoredFactCoding.key(of: claim)
         return try read { connection throws(FactStoreError) in
             let rows = try connection.query("""
-                SELECT id, document_id, context_group, context, value FROM facts
+                SELECT id, document_id, context_group, claim_signature, context, value FROM facts
                 WHERE value_class = \(valueClass) AND low <= \(high) AND high >= \(low)
                   AND (\(key) = '' OR key = '' OR key = \(key))
                 ORDER BY id OFFSET \(offset) LIMIT \(limit)
@@ -272,16 +279,25 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         return frequencies.merging(found) { first, _ in first }
     }
 
-    /// Facts from rows of (id, document id, context group, context, value).
+    /// How many occurrences of one claim the aligner gets (the SQLite store's `FactStore.copiesAligned`).
+    static let copiesAligned = 2
+
+    /// Facts from rows of (id, document id, context group, claim signature, context, value); the occurrences of
+    /// one claim share its decoding.
     private func facts(from rows: PostgresQueryResult) throws(FactStoreError) -> [Fact] {
         var facts: [Fact] = []
+        var claims: [String: Claim] = [:]
         for row in rows {
-            let (id, document, group, context, value) = try decode(row, as: (Int, Int, Int64, ByteBuffer, ByteBuffer).self)
-            guard let claim = StoredFactCoding.claim(context: Array(context.readableBytesView), value: Array(value.readableBytesView)) else {
-                throw FactStoreError(path: url.redacted, message: "the stored facts are damaged: fact \(id) cannot be read",
-                                     hint: "run `factcheck base rebuild`")
+            let (id, document, group, signature, context, value)
+                = try decode(row, as: (Int, Int, Int64, String, ByteBuffer, ByteBuffer).self)
+            if claims[signature] == nil {
+                guard let claim = StoredFactCoding.claim(context: Array(context.readableBytesView), value: Array(value.readableBytesView)) else {
+                    throw FactStoreError(path: url.redacted, message: "the stored facts are damaged: fact \(id) cannot be read",
+                                         hint: "run `factcheck base rebuild`")
+                }
+                claims[signature] = claim
             }
-            facts.append(StoredFactCoding.fact(claim: claim, index: id, documentIndex: document, group: Int(group)))
+            facts.append(StoredFactCoding.fact(claim: claims[signature]!, index: id, documentIndex: document, group: Int(group)))
         }
         return facts
     }
