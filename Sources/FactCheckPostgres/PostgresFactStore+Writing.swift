@@ -86,7 +86,7 @@ extension PostgresFactStore {
             if rebuilding {
                 try writer.execute("BEGIN", during: .writing)
                 try Self.lockWriters(writer)
-                for statement in ["DELETE FROM facts", "DELETE FROM documents", "DELETE FROM terms", "DELETE FROM name_terms",
+                for statement in ["DELETE FROM facts", "DELETE FROM claims", "DELETE FROM documents", "DELETE FROM terms", "DELETE FROM name_terms",
                                   "DELETE FROM entities", "UPDATE meta SET value = '0' WHERE key = 'sentence_count'",
                                   "UPDATE meta SET value = '' WHERE key = 'rules_fingerprint'"] {
                     try writer.execute(statement, during: .writing)
@@ -194,58 +194,91 @@ extension PostgresFactStore {
         }
         let factCount = documents.reduce(0) { $0 + $1.facts.count }
         if factCount > 0 {
+            let claimIDs = try storeClaims(of: documents, writer)
             // Under the writers' lock no one else draws fact ids, so the batch's are one run, in file order: the
             // aligner's tie-break order is that of the files added, as in the SQLite store.
             let last = try writer.query("SELECT setval('fact_ids', nextval('fact_ids') + \(factCount - 1))", during: .writing)
-            var id = try last.first.map { row throws(FactStoreError) in try decode(row, as: Int.self) }.map { $0 - factCount + 1 } ?? 1
+            let firstID = try last.first.map { row throws(FactStoreError) in try decode(row, as: Int.self) }.map { $0 - factCount + 1 } ?? 1
             if Self.loadsByInserts {
-                try insertFacts(of: documents, firstID: id, ids: ids, writer)
-                return try addStatistics(of: documents, fingerprint: fingerprint, writer)
-            }
-            var facts = CopyText(capacity: documents.reduce(0) { $0 + $1.factBytes.count * 2 + $1.facts.count * 128 })
-            for document in documents {
-                let documentID = Int(ids[document.path] ?? 0)
-                let bytes = document.factBytes
-                for fact in document.facts {
-                    facts.add(id)
-                    facts.add(documentID)
-                    facts.add(fact.valueClass)
-                    facts.add(fact.key)
-                    facts.add(fact.low)
-                    facts.add(fact.high)
-                    facts.add(array: fact.terms.map { $0.key })
-                    facts.add(fact.signatureDigest.hexDigits)
-                    facts.add(Int(Int64(bitPattern: FactStore.contextDigest(of: fact, in: bytes).lane1)))
-                    facts.add(bytes: bytes[fact.context])
-                    facts.add(bytes: bytes[fact.value])
-                    facts.add(bytes: bytes[fact.passage])
-                    facts.endRow()
-                    id += 1
+                try insertFacts(of: documents, firstID: firstID, documentIDs: ids, claimIDs: claimIDs, writer)
+            } else {
+                var id = firstID
+                var facts = CopyText(capacity: documents.reduce(0) { $0 + $1.factBytes.count + $1.facts.count * 48 })
+                for document in documents {
+                    let documentID = Int(ids[document.path] ?? 0)
+                    for fact in document.facts {
+                        facts.add(id)
+                        facts.add(documentID)
+                        facts.add(Int(claimIDs[fact.signatureDigest.hexDigits] ?? 0))
+                        facts.add(bytes: document.factBytes[fact.passage])
+                        facts.endRow()
+                        id += 1
+                    }
                 }
+                try writer.copy(into: "facts", columns: ["id", "document_id", "claim_id", "passage"], data: facts.buffer)
             }
-            try writer.copy(into: "facts", columns: ["id", "document_id", "value_class", "key", "low", "high", "terms",
-                                                     "claim_signature", "context_group", "context", "value", "passage"],
-                            data: facts.buffer)
         }
         try addStatistics(of: documents, fingerprint: fingerprint, writer)
     }
 
+    /// The ids of the batch's claims by signature, storing those new to the base (COPY, under the writers' lock,
+    /// so no one else adds one meanwhile).
+    private func storeClaims(of documents: [FactStore.PreparedDocument],
+                             _ writer: BlockingConnection) throws(FactStoreError) -> [String: Int64] {
+        var firstSeen: [String: (document: Int, fact: Int)] = [:]
+        var order: [String] = []
+        for (documentIndex, document) in documents.enumerated() {
+            for (factIndex, fact) in document.facts.enumerated() {
+                let signature = fact.signatureDigest.hexDigits
+                if firstSeen[signature] == nil {
+                    firstSeen[signature] = (documentIndex, factIndex)
+                    order.append(signature)
+                }
+            }
+        }
+        var ids: [String: Int64] = [:]
+        func readIDs(_ signatures: [String]) throws(FactStoreError) {
+            for row in try writer.query("SELECT signature, id FROM claims WHERE signature = ANY(\(signatures))", during: .writing) {
+                let (signature, id) = try decode(row, as: (String, Int64).self)
+                ids[signature] = id
+            }
+        }
+        try readIDs(order)
+        let missing = order.filter { ids[$0] == nil }
+        guard !missing.isEmpty else { return ids }
+        var rows = CopyText(capacity: missing.count * 512)
+        for signature in missing {
+            let (documentIndex, factIndex) = firstSeen[signature]!
+            let bytes = documents[documentIndex].factBytes
+            let fact = documents[documentIndex].facts[factIndex]
+            rows.add(signature)
+            rows.add(fact.valueClass)
+            rows.add(fact.key)
+            rows.add(fact.low)
+            rows.add(fact.high)
+            rows.add(array: fact.terms.map { $0.key })
+            rows.add(Int(Int64(bitPattern: FactStore.contextDigest(of: fact, in: bytes).lane1)))
+            rows.add(bytes: bytes[fact.context])
+            rows.add(bytes: bytes[fact.value])
+            rows.endRow()
+        }
+        try writer.copy(into: "claims", columns: ["signature", "value_class", "key", "low", "high", "terms", "context_group",
+                                                  "context", "value"], data: rows.buffer)
+        try readIDs(missing)
+        return ids
+    }
+
     /// The batch's facts, one INSERT each (`loadsByInserts`).
-    private func insertFacts(of documents: [FactStore.PreparedDocument], firstID: Int, ids: [String: Int64],
-                             _ writer: BlockingConnection) throws(FactStoreError) {
+    private func insertFacts(of documents: [FactStore.PreparedDocument], firstID: Int, documentIDs: [String: Int64],
+                             claimIDs: [String: Int64], _ writer: BlockingConnection) throws(FactStoreError) {
         var id = firstID
         for document in documents {
-            let documentID = Int(ids[document.path] ?? 0)
-            let bytes = document.factBytes
+            let documentID = Int(documentIDs[document.path] ?? 0)
             for fact in document.facts {
-                let group = Int(Int64(bitPattern: FactStore.contextDigest(of: fact, in: bytes).lane1))
+                let claimID = Int(claimIDs[fact.signatureDigest.hexDigits] ?? 0)
                 try writer.query("""
-                    INSERT INTO facts (id, document_id, value_class, key, low, high, terms, claim_signature,
-                                       context_group, context, value, passage)
-                    VALUES (\(id), \(documentID), \(fact.valueClass), \(fact.key), \(fact.low), \(fact.high),
-                            \(fact.terms.map { $0.key }), \(fact.signatureDigest.hexDigits), \(group),
-                            \(ByteBuffer(bytes: bytes[fact.context])), \(ByteBuffer(bytes: bytes[fact.value])),
-                            \(ByteBuffer(bytes: bytes[fact.passage])))
+                    INSERT INTO facts (id, document_id, claim_id, passage)
+                    VALUES (\(id), \(documentID), \(claimID), \(ByteBuffer(bytes: document.factBytes[fact.passage])))
                     """, during: .writing)
                 id += 1
             }

@@ -89,11 +89,15 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             let rows = try connection.query("""
                 SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(size), 0)::bigint FROM documents),
                        (SELECT count(*) FROM facts), (SELECT count(*) FROM terms),
-                       (SELECT coalesce(sum(cardinality(terms)), 0)::bigint FROM facts), (SELECT count(*) FROM entities),
+                       (SELECT coalesce(sum(n), 0)::bigint FROM (
+                            SELECT DISTINCT ON (c.context_group) cardinality(c.terms) AS n FROM claims c
+                            WHERE EXISTS (SELECT 1 FROM facts f WHERE f.claim_id = c.id)) AS contexts),
+                       (SELECT count(*) FROM entities),
                        (SELECT value FROM meta WHERE key = 'sentence_count'),
                        (SELECT value FROM meta WHERE key = 'rules_fingerprint'),
-                       (SELECT count(DISTINCT claim_signature) FROM facts),
-                       (SELECT count(DISTINCT context_group) FROM facts),
+                       (SELECT count(DISTINCT claim_id) FROM facts),
+                       (SELECT count(DISTINCT c.context_group) FROM claims c
+                        WHERE EXISTS (SELECT 1 FROM facts f WHERE f.claim_id = c.id)),
                        (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
                         JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'S'))
@@ -174,14 +178,11 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             // Of each claim (the same wire sentence in a hundred papers), its first occurrences only, as the SQLite
             // store hands them over (`FactStore.copiesAligned`): all a verdict and its runner-up can use.
             let rows = try connection.query("""
-                SELECT id, document_id, context_group, claim_signature, context, value FROM (
-                    SELECT id, document_id, context_group, claim_signature, context, value,
-                           row_number() OVER (PARTITION BY claim_signature ORDER BY id) AS copy
-                    FROM facts
-                    WHERE value_class = \(valueClass) AND (terms && \(drivingTerms) OR (\(key) <> '' AND key = \(key)))
-                ) AS candidates
-                WHERE copy <= \(Self.copiesAligned)
-                ORDER BY id
+                SELECT f.id, f.document_id, c.context_group, c.signature, c.context, c.value
+                FROM claims c CROSS JOIN LATERAL (
+                    SELECT id, document_id FROM facts WHERE claim_id = c.id ORDER BY id LIMIT \(Self.copiesAligned)) AS f
+                WHERE c.value_class = \(valueClass) AND (c.terms && \(drivingTerms) OR (\(key) <> '' AND c.key = \(key)))
+                ORDER BY f.id
                 """)
             return try facts(from: rows)
         }
@@ -192,11 +193,14 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         let (low, high) = StoredFactCoding.interval(of: claim.value)
         let key = StoredFactCoding.key(of: claim)
         return try read { connection throws(FactStoreError) in
+            // Each claim once, by its first occurrence, as the SQLite store pages through them.
             let rows = try connection.query("""
-                SELECT id, document_id, context_group, claim_signature, context, value FROM facts
-                WHERE value_class = \(valueClass) AND low <= \(high) AND high >= \(low)
-                  AND (\(key) = '' OR key = '' OR key = \(key))
-                ORDER BY id OFFSET \(offset) LIMIT \(limit)
+                SELECT f.id, f.document_id, c.context_group, c.signature, c.context, c.value
+                FROM claims c CROSS JOIN LATERAL (
+                    SELECT id, document_id FROM facts WHERE claim_id = c.id ORDER BY id LIMIT 1) AS f
+                WHERE c.value_class = \(valueClass) AND c.low <= \(high) AND c.high >= \(low)
+                  AND (\(key) = '' OR c.key = '' OR c.key = \(key))
+                ORDER BY f.id OFFSET \(offset) LIMIT \(limit)
                 """)
             return try facts(from: rows)
         }

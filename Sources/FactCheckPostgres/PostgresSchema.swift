@@ -8,10 +8,12 @@ import PostgresNIO
 /// - `documents`: one row per source file (path unique: two adds of one file cannot both store it), with what it
 ///   added to the statistics (its terms and their sentence counts, its name words and names), taken back when it
 ///   is removed.
-/// - `facts`: one row per claim occurrence, with the SQLite store's encoded context, value and passage
-///   (`StoredFactCoding`), its value class, key and interval, and its context terms (GIN-indexed: the candidate
-///   query by context). Ids come from `fact_ids` in the order of the files added, which is the aligner's
-///   tie-break order, as in the SQLite store.
+/// - `claims`: one row per distinct claim (the same wire sentence in a hundred papers is one), with the SQLite
+///   store's encoded context and value (`StoredFactCoding`), its value class, key and interval, and its context
+///   terms (GIN-indexed: the candidate query by context). A claim no document states any more stays, unread: the
+///   reads go through `facts`.
+/// - `facts`: one row per claim occurrence: document, claim, and the encoded passage. Ids come from `fact_ids`
+///   in the order of the files added, which is the aligner's tie-break order, as in the SQLite store.
 /// - `terms`, `name_terms`, `entities`: counts summed over the documents.
 ///
 /// Only `base migrate` changes the schema: other commands refuse a database whose version is not theirs, so that a
@@ -46,25 +48,32 @@ enum PostgresSchema {
             """,
             "CREATE SEQUENCE fact_ids",
             """
-            CREATE TABLE facts (
-                id bigint PRIMARY KEY,
-                document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            CREATE TABLE claims (
+                id bigserial PRIMARY KEY,
+                signature text NOT NULL UNIQUE,
                 value_class integer NOT NULL,
                 key text NOT NULL,
                 low double precision NOT NULL,
                 high double precision NOT NULL,
                 terms text[] NOT NULL,
-                claim_signature text NOT NULL,
                 context_group bigint NOT NULL,
                 context bytea NOT NULL,
-                value bytea NOT NULL,
+                value bytea NOT NULL
+            )
+            """,
+            "CREATE INDEX claims_by_term ON claims USING gin (terms)",
+            "CREATE INDEX claims_by_key ON claims (value_class, key) WHERE key <> ''",
+            "CREATE INDEX claims_by_value ON claims (value_class, low, high)",
+            """
+            CREATE TABLE facts (
+                id bigint PRIMARY KEY,
+                document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                claim_id bigint NOT NULL REFERENCES claims(id),
                 passage bytea NOT NULL
             )
             """,
             "CREATE INDEX facts_by_document ON facts (document_id)",
-            "CREATE INDEX facts_by_term ON facts USING gin (terms)",
-            "CREATE INDEX facts_by_key ON facts (value_class, key) WHERE key <> ''",
-            "CREATE INDEX facts_by_value ON facts (value_class, low, high)",
+            "CREATE INDEX facts_by_claim ON facts (claim_id, id)",
             "CREATE TABLE terms (term text PRIMARY KEY, sentences bigint NOT NULL)",
             "CREATE TABLE name_terms (term text PRIMARY KEY, documents bigint NOT NULL)",
             "CREATE TABLE entities (name text PRIMARY KEY, documents bigint NOT NULL)",
