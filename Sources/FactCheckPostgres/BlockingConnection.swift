@@ -1,4 +1,5 @@
 import FactCheckKit
+import NIOConcurrencyHelpers
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -6,10 +7,51 @@ import NIOCore
 import NIOPosix
 import PostgresNIO
 
-/// Term frequencies and the sentence count read within one snapshot.
-final class SnapshotCache {
-    var sentenceFrequencies: [String: Int?] = [:]
-    var sentenceCount: Int?
+/// What reads of one version of the base returned (`meta.version`, which every write raises): term frequencies,
+/// the sentence count, candidate facts. Shared by the checks (and server threads) that read that version, as the
+/// SQLite store's `StoreReadCache` is by its `data_version`: a server's checks read the database only for what
+/// they have not read before.
+final class SnapshotCache: @unchecked Sendable {
+    // @unchecked: every property is behind `lock`.
+    let version: String
+    private let lock = NIOLock()
+    private var frequencies: [String: Int?] = [:]
+    private var sentences: Int?
+    private var candidates: [String: [Fact]] = [:]
+    private var entries = 0
+    /// Past this many facts and terms held, the cache stops growing (a server checking unusual drafts all day).
+    static let maximumEntries = 2_000_000
+
+    init(version: String) {
+        self.version = version
+    }
+
+    var sentenceCount: Int? {
+        get { lock.withLock { sentences } }
+        set { lock.withLock { sentences = newValue } }
+    }
+
+    /// The cached frequency of a term: nil when not read yet, `.some(nil)` when the base does not know it.
+    func frequency(of term: String) -> Int?? { lock.withLock { frequencies[term] } }
+
+    func setFrequency(_ frequency: Int?, of term: String) {
+        lock.withLock {
+            guard entries < Self.maximumEntries else { return }
+            entries += 1
+            frequencies[term] = .some(frequency)
+        }
+    }
+
+    /// Facts a query returned, by a key naming the query and its arguments.
+    func facts(for key: String) -> [Fact]? { lock.withLock { candidates[key] } }
+
+    func setFacts(_ facts: [Fact], for key: String) {
+        lock.withLock {
+            guard entries < Self.maximumEntries else { return }
+            entries += facts.count + 1
+            candidates[key] = facts
+        }
+    }
 }
 
 /// One connection to the server, used synchronously: each call blocks the calling thread until the server has

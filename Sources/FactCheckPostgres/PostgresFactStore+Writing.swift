@@ -91,6 +91,7 @@ extension PostgresFactStore {
                                   "UPDATE meta SET value = '' WHERE key = 'rules_fingerprint'"] {
                     try writer.execute(statement, during: .writing)
                 }
+                try Self.raiseVersion(writer)
             } else {
                 try checkFingerprint(writer, fingerprint)
                 for row in try writer.query("SELECT id, path, content_hash, size, modified FROM documents") {
@@ -304,6 +305,7 @@ extension PostgresFactStore {
         try upsert(entities, into: "entities", key: "name", count: "documents", writer)
         try writer.query("UPDATE meta SET value = (value::bigint + \(sentences))::text WHERE key = 'sentence_count'", during: .writing)
         try writer.query("UPDATE meta SET value = \(fingerprint) WHERE key = 'rules_fingerprint'", during: .writing)
+        try Self.raiseVersion(writer)
     }
 
     /// Adds counts to a table of (name, count), creating rows as needed.
@@ -351,6 +353,12 @@ extension PostgresFactStore {
             WHERE key = 'sentence_count'
             """, during: .writing)
         try writer.query("DELETE FROM documents WHERE id = ANY(\(ids))", during: .writing)
+        try Self.raiseVersion(writer)
+    }
+
+    /// Marks the contents changed, so that readers stop using what they cached of the previous version.
+    static func raiseVersion(_ writer: BlockingConnection) throws(FactStoreError) {
+        try writer.query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'version'", during: .writing)
     }
 
     private static func binds(_ ids: [Int64]) -> PostgresBindings {

@@ -1,5 +1,6 @@
 import FactCheckKit
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 
@@ -18,6 +19,8 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
 
     public let url: PostgresURL
     let readers: ReaderConnections
+    /// What was read of the latest version of the base seen (see `SnapshotCache`).
+    private let cache = NIOLockedValueBox<SnapshotCache?>(nil)
 
     public var location: String { url.redacted }
 
@@ -136,7 +139,13 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         do {
             return try readers.bindingOne { connection in
                 try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                connection.snapshot = SnapshotCache()
+                let rows = try connection.query("SELECT value FROM meta WHERE key = 'version'")
+                let version = try rows.first.map { row throws(FactStoreError) in try decode(row, as: String.self) } ?? ""
+                connection.snapshot = cache.withLockedValue { current in
+                    if let current, current.version == version { return current }
+                    current = SnapshotCache(version: version)
+                    return current
+                }
                 defer { connection.snapshot = nil }
                 do {
                     let result = try body()
@@ -175,6 +184,8 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             }
             let drivingTerms = driving.map(\.term.term)
             if drivingTerms.isEmpty, key.isEmpty { return [] }
+            let cacheKey = "related \(valueClass) \(key) \(drivingTerms.sorted().joined(separator: " "))"
+            if let known = connection.snapshot?.facts(for: cacheKey) { return known }
             // Of each claim (the same wire sentence in a hundred papers), its first occurrences only, as the SQLite
             // store hands them over (`FactStore.copiesAligned`): all a verdict and its runner-up can use.
             let rows = try connection.query("""
@@ -184,7 +195,9 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
                 WHERE c.value_class = \(valueClass) AND (c.terms && \(drivingTerms) OR (\(key) <> '' AND c.key = \(key)))
                 ORDER BY f.id
                 """)
-            return try facts(from: rows)
+            let found = try facts(from: rows)
+            connection.snapshot?.setFacts(found, for: cacheKey)
+            return found
         }
     }
 
@@ -192,7 +205,9 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         let valueClass = StoredFactCoding.valueClass(of: claim.value)
         let (low, high) = StoredFactCoding.interval(of: claim.value)
         let key = StoredFactCoding.key(of: claim)
+        let cacheKey = "near \(valueClass) \(low) \(high) \(key) \(offset) \(limit)"
         return try read { connection throws(FactStoreError) in
+            if let known = connection.snapshot?.facts(for: cacheKey) { return known }
             // Each claim once, by its first occurrence, as the SQLite store pages through them.
             let rows = try connection.query("""
                 SELECT f.id, f.document_id, c.context_group, c.signature, c.context, c.value
@@ -202,7 +217,9 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
                   AND (\(key) = '' OR c.key = '' OR c.key = \(key))
                 ORDER BY f.id OFFSET \(offset) LIMIT \(limit)
                 """)
-            return try facts(from: rows)
+            let found = try facts(from: rows)
+            connection.snapshot?.setFacts(found, for: cacheKey)
+            return found
         }
     }
 
@@ -266,7 +283,7 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         var missing = terms
         if let cache = connection.snapshot {
             missing = terms.filter { term in
-                guard let known = cache.sentenceFrequencies[term] else { return true }
+                guard let known = cache.frequency(of: term) else { return true }
                 if let known { frequencies[term] = known }
                 return false
             }
@@ -278,7 +295,7 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             found[term] = sentences
         }
         if let cache = connection.snapshot {
-            for term in missing { cache.sentenceFrequencies[term] = .some(found[term]) }
+            for term in missing { cache.setFrequency(found[term], of: term) }
         }
         return frequencies.merging(found) { first, _ in first }
     }

@@ -4,7 +4,8 @@ import PostgresNIO
 /// The PostgreSQL store's tables, created and upgraded by `factcheck base migrate`, versioned in
 /// `factcheck_schema_version` (one row per migration applied).
 ///
-/// - `meta`: the rules fingerprint and the sentence count (the aligner's rarity weights are measured against it).
+/// - `meta`: the rules fingerprint, the sentence count (the aligner's rarity weights are measured against it), and
+///   the version of the contents, which every write raises (readers cache what they read of one version).
 /// - `documents`: one row per source file (path unique: two adds of one file cannot both store it), with what it
 ///   added to the statistics (its terms and their sentence counts, its name words and names), taken back when it
 ///   is removed.
@@ -28,7 +29,7 @@ enum PostgresSchema {
             """
             CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)
             """,
-            "INSERT INTO meta (key, value) VALUES ('sentence_count', '0'), ('rules_fingerprint', '')",
+            "INSERT INTO meta (key, value) VALUES ('sentence_count', '0'), ('rules_fingerprint', ''), ('version', '0')",
             """
             CREATE TABLE documents (
                 id bigserial PRIMARY KEY,
