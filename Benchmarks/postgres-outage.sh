@@ -21,13 +21,13 @@ crash() { owner "$FACTCHECK_TEST_PG_BIN/pg_ctl" -D "$DATA" -m immediate -s stop;
 
 "$BIN/factcheck" base migrate --factbase "$URL"
 "$BIN/factcheck" base add "$ARCHIVE/documents/000" "$ARCHIVE/documents/001" --factbase "$URL" --progress never
-# A long draft: the 1,000-word draft twenty times over.
+# A long draft: the 1,000-word draft fifty times over.
 DRAFT=$(mktemp /tmp/factcheck-outage-draft.XXXXXX.txt)
-for i in $(seq 20); do cat "$ARCHIVE/draft.txt"; echo; done > "$DRAFT"
+for i in $(seq 50); do cat "$ARCHIVE/draft.txt"; echo; done > "$DRAFT"
 
 echo "== the database stops in the middle of a check"
-( "$BIN/factcheck" check "$DRAFT" --factbase "$URL" > /dev/null 2> /tmp/factcheck-outage.err; echo "check exit code: $?" ) &
-sleep 1.5
+( rc=0; "$BIN/factcheck" check "$DRAFT" --factbase "$URL" > /dev/null 2> /tmp/factcheck-outage.err || rc=$?; echo "check exit code: $rc" ) &
+sleep 0.5
 crash
 wait
 cat /tmp/factcheck-outage.err
@@ -35,7 +35,7 @@ restart
 
 echo "== the database stops in the middle of an add"
 "$BIN/factcheck" base stats --factbase "$URL" | grep documents
-( "$BIN/factcheck" base add "$ARCHIVE/documents" --factbase "$URL" --progress never > /dev/null 2> /tmp/factcheck-outage.err; echo "add exit code: $?" ) &
+( rc=0; "$BIN/factcheck" base add "$ARCHIVE/documents" --factbase "$URL" --progress never > /dev/null 2> /tmp/factcheck-outage.err || rc=$?; echo "add exit code: $rc" ) &
 sleep 8
 crash
 wait

@@ -8,10 +8,12 @@ import PostgresNIO
 /// `factcheck check` runs and servers at once. Behaves as the SQLite `FactStore` does (same documents, same
 /// findings) and stores the same encoded records (`StoredFactCoding`).
 ///
-/// Reads hand the aligner a superset of the SQLite store's candidates: the facts of the claim's value class
-/// that share one of its rarer context terms (the SQLite store's MaxScore cut, so that the commonest terms'
-/// long lists are not read) or its key. That is all `FactSource` asks; the aligner scores them as it scores the
-/// in-memory base's every fact, so findings are the same. A check reads one snapshot
+/// Reads hand the aligner a superset of the SQLite store's candidates: the first two occurrences of the claims
+/// of the draft claim's value class that share one of its rarer context terms (the SQLite store's MaxScore cut,
+/// so that the commonest terms' long lists are not read) or its key. That is all `FactSource` asks; the aligner
+/// scores them as it scores the in-memory base's every fact, so findings are the same (the SQLite store's caps on
+/// candidates, past 512 similar claims, are not applied: where they would bind, the PostgreSQL store gives the
+/// uncapped comparison's findings). A check reads one snapshot
 /// (`readingConsistently`: a REPEATABLE READ, READ ONLY transaction); writes are one transaction per batch of
 /// documents (`add(files:...)`).
 public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
