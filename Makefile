@@ -33,8 +33,11 @@ example: release
 	.build/release/factcheck $(EXAMPLE) || [ $$? -eq 1 ]
 
 # Every test uses Swift Testing; without --disable-xctest, XCTest adds an "Executed 0 tests" line of its own.
+# The PostgreSQL fact store's tests need a server: FACTCHECK_TEST_DATABASE_URL names one, else a throw-away
+# cluster is started for the run and stopped after it (.ci/postgres-cluster; CI does the same).
 test: deps
-	$(SWIFT) test --disable-xctest
+	@if [ -n "$$FACTCHECK_TEST_DATABASE_URL" ]; then $(SWIFT) test --disable-xctest; \
+	else .ci/postgres-cluster run $(SWIFT) test --disable-xctest; fi
 
 # Accuracy on the labelled sets in ../shared/eval (release build).
 score: release

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,9 +49,18 @@ let package = Package(
                            // `serve --metrics`: a registry per server, exposed at GET /metrics.
                            .product(name: "Prometheus", package: "swift-prometheus")]
         ),
+        // The PostgreSQL fact store (a `postgresql://` factbase); its own target so that FactCheckKit stays free of NIO.
+        .target(
+            name: "FactCheckPostgres",
+            dependencies: ["FactCheckKit", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "factcheck",
-            dependencies: ["FactCheckKit", "FactCheckServer",
+            dependencies: ["FactCheckKit", "FactCheckServer", "FactCheckPostgres",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Prints the accuracy figures (Duckling's corpora); a tool for developers, not shipped as a product.
@@ -61,7 +71,7 @@ let package = Package(
         // Prints the performance figures (raw PCRE2 scan speed, check latency against a store); for developers.
         .executableTarget(
             name: "factcheck-bench",
-            dependencies: ["FactCheckKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FactCheckKit", "FactCheckPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "FactCheckKitTests", dependencies: ["FactCheckKit", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Values/Fixtures"]),

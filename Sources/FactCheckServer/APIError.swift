@@ -1,3 +1,4 @@
+import FactCheckKit
 import Foundation
 import Hummingbird
 
@@ -34,6 +35,8 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
         case timeout
         /// 503: the server is stopping.
         case shuttingDown = "shutting_down"
+        /// 503: the fact base could not be read (a shared database down or unreachable).
+        case storeUnavailable = "store_unavailable"
         /// 500: the server failed.
         case internalFailure = "internal"
         /// Any other status (the framework's own 4xx).
@@ -108,6 +111,13 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
 
     static func invalidDraft(_ error: some Error) -> APIError {
         APIError(.badRequest, "the draft cannot be read: \(error)")
+    }
+
+    /// The fact base could not be read (a shared database down or unreachable): the draft is fine, the server will
+    /// answer again once the database does.
+    static func factBaseUnavailable(_ error: FactStoreError) -> APIError {
+        APIError(.serviceUnavailable, "the fact base could not be read: \(error); try again shortly",
+                 headers: [.retryAfter: "5"], kind: .storeUnavailable)
     }
 
     static func uncheckableDraft(_ error: some Error) -> APIError {

@@ -88,6 +88,8 @@ public struct CheckService: Sendable {
             throw .timedOut(limit: timeout)
         } catch CheckWorkerPool.Failure.shuttingDown {
             throw .shuttingDown
+        } catch let FactCheckError.store(error) {
+            throw .factBaseUnavailable(error)
         } catch let error as FactCheckError {
             throw .uncheckableDraft(error)
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import FactCheckPostgres
 import Foundation
 
 /// `factcheck-bench check DRAFT --factbase STORE`: the time of checking one draft against a store, in process
@@ -13,7 +14,7 @@ struct CheckLatencyCommand: ParsableCommand {
     @Argument(help: "The draft.")
     var draft: String
 
-    @Option(name: .long, help: "The fact base.")
+    @Option(name: .long, help: "The fact base: a SQLite file or a postgresql:// URL.")
     var factbase: String
 
     @Option(name: .long, help: "Rule folders or files.")
@@ -25,7 +26,20 @@ struct CheckLatencyCommand: ParsableCommand {
     func run() throws {
         var configuration = Configuration()
         configuration.rules = rules
-        let session = try CheckSession(configuration: configuration, factsFrom: .store(path: factbase))
+        let factsFrom: CheckSession.FactsFrom
+        if PostgresURL.isDatabaseURL(factbase) {
+            let url = try PostgresURL(factbase)
+            factsFrom = .opened { rules throws(FactCheckError) in
+                do throws(FactStoreError) {
+                    return try PostgresFactStore.openForChecking(url: url, rules: rules)
+                } catch {
+                    throw .store(error)
+                }
+            }
+        } else {
+            factsFrom = .store(path: factbase)
+        }
+        let session = try CheckSession(configuration: configuration, factsFrom: factsFrom)
         let document = try DocumentLoader().load(path: draft)
         let words = document.original.string.split(whereSeparator: \.isWhitespace).count
         let first = Date()

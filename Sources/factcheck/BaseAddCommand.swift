@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import FactCheckPostgres
 import Foundation
 
 /// `factcheck base add PATH...`: stores the facts of trusted documents; unchanged files are skipped by content
@@ -20,11 +21,22 @@ struct BaseAddCommand: ParsableCommand {
         let extractor = try options.extractor(configuration)
         let files = PathExpander.absolutePaths(try PathExpander.documents(in: paths))
         let started = Date()
-        let update = try FactStore.whileLocked(configuration.factbase) {
+        let location = try options.location(configuration)
+        let update = try location.whileLocked {
             let bar = ProgressBar(label: "factcheck: base add", mode: options.progress)
             defer { bar.finish() }
-            return try FactStore.add(files: files, toStoreAt: configuration.factbase, extractor: extractor,
-                                     progress: bar.report)
+            switch location {
+            case let .sqlite(path):
+                return try FactStore.add(files: files, toStoreAt: path, extractor: extractor, progress: bar.report)
+            case let .postgres(url):
+                let store: PostgresFactStore
+                do throws(FactStoreError) {
+                    store = try PostgresFactStore(url: url)
+                } catch {
+                    throw FactCheckError.store(error)
+                }
+                return try store.add(files: files, extractor: extractor, progress: bar.report)
+            }
         }
         print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
     }

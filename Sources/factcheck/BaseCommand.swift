@@ -6,6 +6,6 @@ struct BaseCommand: ParsableCommand {
         commandName: "base",
         abstract: "Build and inspect the fact base: the trusted documents' facts, stored in SQLite.",
         subcommands: [BaseAddCommand.self, BaseRemoveCommand.self, BaseListCommand.self, BaseStatsCommand.self,
-                      BaseRebuildCommand.self]
+                      BaseRebuildCommand.self, BaseMigrateCommand.self]
     )
 }

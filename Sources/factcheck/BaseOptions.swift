@@ -4,7 +4,7 @@ import Foundation
 
 /// The options every `factcheck base` command shares: which store, which rules, how to show progress.
 struct BaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The fact base file. Default: factcheck.yml's 'factbase', else .factcheck/facts.sqlite.")
+    @Option(name: .long, help: "The fact base: a SQLite file or a postgresql://USER@HOST:PORT/DB URL. Default: FACTCHECK_DATABASE_URL, else factcheck.yml's 'factbase', else .factcheck/facts.sqlite.")
     var factbase: String?
 
     @OptionGroup var ruleFlags: RuleFlags
@@ -18,7 +18,7 @@ struct BaseOptions: ParsableArguments {
     /// factcheck.yml (found or named), overridden by the flags; resolved as `check` and `serve` resolve theirs.
     func configuration() throws -> Configuration {
         var configuration = try ConfigurationFlags.resolve(config: config, baseline: [], ruleFlags: ruleFlags)
-        if let factbase { configuration.factbase = factbase }
+        configuration.factbase = FactBaseLocation.setting(flag: factbase, configured: configuration.factbase)
         return configuration
     }
 
@@ -27,12 +27,13 @@ struct BaseOptions: ParsableArguments {
         ClaimExtractor(ruleSet: try ruleFlags.loadRules(configuration))
     }
 
-    /// Opens the store (callers that change it hold its lock: `FactStore.whileLocked`).
-    func openStore(_ configuration: Configuration) throws -> FactStore {
-        do {
-            return try FactStore(path: configuration.factbase, create: false)
-        } catch {
-            throw FactCheckError.store(error)
-        }
+    /// Where the configured store is.
+    func location(_ configuration: Configuration) throws -> FactBaseLocation {
+        try FactBaseLocation(configuration.factbase)
+    }
+
+    /// Opens the store (callers that change it hold its lock: `FactBaseLocation.whileLocked`).
+    func openStore(_ configuration: Configuration) throws -> any ManagedFactStore {
+        try location(configuration).open()
     }
 }

@@ -15,11 +15,11 @@ struct BaseRebuildCommand: ParsableCommand {
         let configuration = try options.configuration()
         let extractor = try options.extractor(configuration)
         let started = Date()
-        let update = try FactStore.whileLocked(configuration.factbase) {
+        let update = try options.location(configuration).whileLocked {
             let store = try options.openStore(configuration)
             let bar = ProgressBar(label: "factcheck: base rebuild", mode: options.progress)
             defer { bar.finish() }
-            return try store.rebuild(extractor: extractor, progress: bar.report)
+            return try store.rebuild(extractor: extractor, loader: DocumentLoader(), progress: bar.report)
         }
         print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))
     }

@@ -17,7 +17,7 @@ struct BaseRemoveCommand: ParsableCommand {
     func run() throws {
         let configuration = try options.configuration()
         let started = Date()
-        let update = try FactStore.whileLocked(configuration.factbase) {
+        let update = try options.location(configuration).whileLocked {
             try options.openStore(configuration).remove(paths: PathExpander.absolutePaths(paths))
         }
         print(BaseSummary.describe(update, seconds: Date().timeIntervalSince(started)))

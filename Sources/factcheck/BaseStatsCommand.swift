@@ -9,7 +9,7 @@ struct BaseStatsCommand: ParsableCommand {
         abstract: "Show the fact base's counts and size, and whether it must be rebuilt for the current rules."
     )
 
-    @Flag(name: .long, help: "Also run SQLite's integrity check (reads the whole file).")
+    @Flag(name: .long, help: "Also check the store's integrity (SQLite's integrity check, reading the whole file; for PostgreSQL, the stored counts against the documents).")
     var verify = false
 
     @OptionGroup var options: BaseOptions
@@ -26,7 +26,7 @@ struct BaseStatsCommand: ParsableCommand {
             throw FactCheckError.store(error)
         }
         print("""
-            store: \(PathExpander.displayPath(store.path)) (\(BaseSummary.megabytes(statistics.fileBytes)) on disk)
+            store: \(store.location) (\(BaseSummary.megabytes(statistics.fileBytes)) on disk)
             documents: \(statistics.documents) (\(BaseSummary.megabytes(statistics.sourceBytes)) of text)
             sentences: \(statistics.sentences)
             facts: \(statistics.facts) (\(statistics.distinctClaims) distinct claims, \(statistics.distinctContexts) contexts)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import FactCheckPostgres
 import Foundation
 
 /// `factcheck check DRAFT...`: the flags of DESIGN.md's contract, turned into a `Configuration` and a
@@ -23,7 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var configurationFlags: ConfigurationFlags
 
-    @Option(name: .long, help: "Check against this fact base as it is, without refreshing it from the sources (the fast path for a hook).")
+    @Option(name: .long, help: "Check against this fact base as it is, without refreshing it from the sources (the fast path for a hook): a SQLite file or a postgresql:// URL.")
     var factbase: String?
 
     @Option(name: .long, help: "Progress of a fact base build on standard error: auto (a bar on a terminal), always, never.")
@@ -69,7 +70,7 @@ struct CheckCommand: ParsableCommand {
         try Self.rejectCommandLikeWords(drafts)
         let configuration = try resolvedConfiguration()
         let bar = ProgressBar(label: "factcheck: building the fact base", mode: quiet ? .never : progress)
-        let session = try CheckSession(configuration: configuration, factsFrom: factsFrom(configuration), jit: .byVolume,
+        let session = try CheckSession(configuration: configuration, factsFrom: try factsFrom(configuration), jit: .byVolume,
                                        progress: bar.report, drafts: drafts)
         bar.finish()
         if !quiet {
@@ -161,8 +162,11 @@ struct CheckCommand: ParsableCommand {
     /// `--baseline` checks against an in-memory base of exactly those files (hermetic: no store is read or
     /// written); `--factbase` uses that store as it is; otherwise the configured store, refreshed from
     /// factcheck.yml's baseline, or used as it is when the configuration names no baseline.
-    private func factsFrom(_ configuration: Configuration) -> CheckSession.FactsFrom {
+    private func factsFrom(_ configuration: Configuration) throws -> CheckSession.FactsFrom {
         if !configurationFlags.baseline.isEmpty { return .memory }
+        // A PostgreSQL base is shared and kept by `base add`: checks use it as it is, never refresh it.
+        let setting = FactBaseLocation.setting(flag: factbase, configured: configuration.factbase)
+        if let shared = try FactBaseLocation(setting).sharedSource { return shared }
         if let factbase { return .store(path: factbase) }
         if configuration.baseline.isEmpty, FileManager.default.fileExists(atPath: configuration.factbase) {
             return .store(path: configuration.factbase)

@@ -65,7 +65,9 @@ struct ServeCommand: ParsableCommand {
                                     timeout: .milliseconds(Int64((timeout * 1000).rounded())), token: token,
                                     maxConnections: OpenFileLimit.connectionLimit(forFileLimit: fileLimit),
                                     metrics: metrics)
-        let session = try CheckSession(configuration: configuration)
+        // A PostgreSQL factbase (factcheck.yml or FACTCHECK_DATABASE_URL) is shared by every server: checked as it is.
+        let shared = try FactBaseLocation(FactBaseLocation.setting(flag: nil, configured: configuration.factbase)).sharedSource
+        let session = try CheckSession(configuration: configuration, factsFrom: shared ?? .memory)
         Terminal.noteReplacedBuiltIns(session.ruleSet)
         let service = CheckService(session: session, timeout: options.timeout)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)

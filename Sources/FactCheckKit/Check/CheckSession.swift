@@ -11,6 +11,10 @@ public struct CheckSession: Sendable {
         case refreshedStore
         /// A store used as it is, without looking at the sources (`--factbase`): the fast path for a hook.
         case store(path: String)
+        /// A store opened by the caller, used as it is: one FactCheckKit does not open itself (a PostgreSQL
+        /// fact base, from its own module). Given the session's rules, it opens the store and checks that they
+        /// built it.
+        case opened(@Sendable (RuleSet) throws(FactCheckError) -> any FactSource)
     }
 
     /// When the rules' patterns are JIT-compiled. PCRE2's JIT turns them into machine code, which takes some 270
@@ -53,7 +57,9 @@ public struct CheckSession: Sendable {
                 drafts: [String] = []) throws(FactCheckError) {
         self.configuration = configuration
         self.jit = jit
-        if case .store = factsFrom {} else {
+        switch factsFrom {
+        case .store, .opened: break
+        case .memory, .refreshedStore:
             guard !configuration.baseline.isEmpty else { throw .missingBaseline }
         }
         do {
@@ -107,6 +113,9 @@ public struct CheckSession: Sendable {
             } catch {
                 throw .store(error)
             }
+        case let .opened(open):
+            draftsLeftOutOfBaseline = []
+            checker = Checker(extractor: extractor, facts: try open(ruleSet), pathBase: Self.fingerprintBase(of: configuration))
         }
     }
 

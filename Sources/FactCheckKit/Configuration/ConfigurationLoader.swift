@@ -84,7 +84,9 @@ public struct ConfigurationLoader {
         result.drafts = configuration.drafts.map(resolve)
         result.reports = resolve(configuration.reports)
         result.templates = configuration.templates.map(resolve)
-        result.factbase = resolve(configuration.factbase)
+        // A PostgreSQL URL (`postgresql://...`) names a database, not a file beside the configuration.
+        let isURL = configuration.factbase.hasPrefix("postgresql://") || configuration.factbase.hasPrefix("postgres://")
+        result.factbase = isURL ? configuration.factbase : resolve(configuration.factbase)
         result.signOffs = resolve(configuration.signOffs)
         return result
     }

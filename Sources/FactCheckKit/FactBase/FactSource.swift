@@ -57,7 +57,7 @@ extension FactSource {
     }
 
     /// The inverse document frequency the aligner weighs terms with, from a term's sentence frequency.
-    static func weight(sentenceFrequency: Int, sentenceCount: Int) -> Double {
+    public static func weight(sentenceFrequency: Int, sentenceCount: Int) -> Double {
         log((Double(sentenceCount) + 1) / (Double(sentenceFrequency) + 0.5)) + 1
     }
 }

@@ -5,56 +5,56 @@ import GRDB
 
 extension FactStore {
     /// A document read and extracted by a worker thread, ready for the single writer.
-    struct PreparedDocument: Sendable {
-        var path: String
-        var contentHash: String
-        var size: Int
-        var modified: Double
-        var date: String?
-        var format: String
-        var sentenceCount: Int
+    public struct PreparedDocument: Sendable {
+        public var path: String
+        public var contentHash: String
+        public var size: Int
+        public var modified: Double
+        public var date: String?
+        public var format: String
+        public var sentenceCount: Int
         /// Each term with the number of sentences it occurs in, in the order the document first uses them
         /// (`DocumentFacts.termSentenceCounts`), which the ids of terms new to the store follow.
-        var termCounts: [(term: String, sentences: Int)]
+        public var termCounts: [(term: String, sentences: Int)]
         /// The terms' ids in the vocabulary of the worker that read them (`DocumentFacts.termIDs`).
         var termIDs: (vocabulary: Int, ids: [Int])
-        var nameTerms: [String]
+        public var nameTerms: [String]
         /// `nameTerms` as the documents table keeps them: one a line.
-        var nameTermsText: String
-        var entities: [String]
+        public var nameTermsText: String
+        public var entities: [String]
         /// `entities` as the documents table keeps them: one a line.
-        var entitiesText: String
-        var facts: [PreparedFact]
+        public var entitiesText: String
+        public var facts: [PreparedFact]
         /// The encoded parts of all `facts`, one after another (each fact names its ranges): one buffer for the
         /// document rather than three per fact, allocated by the worker and freed by the writer's thread.
-        var factBytes: [UInt8]
+        public var factBytes: [UInt8]
     }
 
     /// A fact encoded by a worker: what the writer inserts into `facts` and, for a claim not yet stored, into
     /// `claims` and `claim_values`, and for a context not yet stored, into `contexts` and `postings`.
-    struct PreparedFact: Sendable {
-        var valueClass: Int
-        var key: String
-        var low: Double
-        var high: Double
+    public struct PreparedFact: Sendable {
+        public var valueClass: Int
+        public var key: String
+        public var low: Double
+        public var high: Double
         /// `FactRecord.writeContext`, stored as is: its range of the document's `factBytes`. Its signature
         /// (`contextDigest`) is worked out by the writer, only for a claim new to the store: most facts of an
         /// archive restate a stored claim, whose context is stored with it.
-        var context: Range<Int>
+        public var context: Range<Int>
         /// `FactRecord.writeValue`: its range of `factBytes`.
-        var value: Range<Int>
+        public var value: Range<Int>
         /// `ContentHash` of `context` and `value`: the writer's key for the claim, stored as its hex digits.
-        var signatureDigest: ContentHash.Digest
+        public var signatureDigest: ContentHash.Digest
         /// `FactRecord.writePassage`: its range of `factBytes`.
-        var passage: Range<Int>
+        public var passage: Range<Int>
         /// Context terms and their closeness weights, sorted by term (the order of `context`'s bytes).
-        var terms: [(key: String, value: Double)]
+        public var terms: [(key: String, value: Double)]
     }
 
     /// The signature of a fact's context: its value class, then its bytes (`FactRecord.writeContext`). The value
     /// class is part of a context's identity: its postings are filed under the class, so the same words read
     /// with values of two classes make two contexts.
-    static func contextDigest(of fact: PreparedFact, in factBytes: [UInt8]) -> ContentHash.Digest {
+    public static func contextDigest(of fact: PreparedFact, in factBytes: [UInt8]) -> ContentHash.Digest {
         var hash = ContentHash()
         hash.add(CollectionOfOne(UInt8(truncatingIfNeeded: fact.valueClass)))
         hash.add(factBytes[fact.context])
@@ -62,18 +62,25 @@ extension FactStore {
     }
 
     /// What a worker made of one file.
-    enum Outcome: Sendable {
+    public enum Outcome: Sendable {
         case unchanged(path: String, size: Int, modified: Double)
         case prepared(PreparedDocument)
         case failed(FactCheckError)
     }
 
     /// What the store knew of a file before this change.
-    struct KnownDocument: Sendable {
-        var id: Int64
-        var contentHash: String
-        var size: Int
-        var modified: Double
+    public struct KnownDocument: Sendable {
+        public var id: Int64
+        public var contentHash: String
+        public var size: Int
+        public var modified: Double
+
+        public init(id: Int64, contentHash: String, size: Int, modified: Double) {
+            self.id = id
+            self.contentHash = contentHash
+            self.size = size
+            self.modified = modified
+        }
     }
 
     /// Adds documents, in one transaction: new files are extracted and stored, changed ones (by content hash)

@@ -5,4 +5,10 @@ public struct FactStoreProgress: Sendable {
     public let total: Int
     /// Bytes of source extracted so far.
     public let bytes: Int
+
+    public init(done: Int, total: Int, bytes: Int) {
+        self.done = done
+        self.total = total
+        self.bytes = bytes
+    }
 }

@@ -17,4 +17,19 @@ public struct FactStoreStatistics: Sendable, Equatable {
     public let distinctClaims: Int
     /// Distinct contexts among the claims (one sentence stated with different figures is one).
     public let distinctContexts: Int
+
+    public init(documents: Int, sourceBytes: Int, facts: Int, terms: Int, postings: Int, entities: Int, sentences: Int,
+                rulesFingerprint: String, fileBytes: Int, distinctClaims: Int, distinctContexts: Int) {
+        self.documents = documents
+        self.sourceBytes = sourceBytes
+        self.facts = facts
+        self.terms = terms
+        self.postings = postings
+        self.entities = entities
+        self.sentences = sentences
+        self.rulesFingerprint = rulesFingerprint
+        self.fileBytes = fileBytes
+        self.distinctClaims = distinctClaims
+        self.distinctContexts = distinctContexts
+    }
 }

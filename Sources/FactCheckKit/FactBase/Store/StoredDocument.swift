@@ -8,4 +8,12 @@ public struct StoredDocument: Sendable, Equatable {
     public let size: Int
     public let date: DateValue?
     public let factCount: Int
+
+    public init(path: String, contentHash: String, size: Int, date: DateValue?, factCount: Int) {
+        self.path = path
+        self.contentHash = contentHash
+        self.size = size
+        self.date = date
+        self.factCount = factCount
+    }
 }
