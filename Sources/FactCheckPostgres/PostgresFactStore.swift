@@ -174,16 +174,10 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
         let needed = minimumOverlap * total * (1 - 1e-9)
         return try read { connection throws(FactStoreError) in
             let frequencies = try sentenceFrequencies(connection, of: terms.map(\.term))
-            // The SQLite store's MaxScore cut: the commonest terms, while their mass together falls short of what
-            // a fact needs, cannot lift one to it alone; a candidate must share one of the others.
-            var stored = terms.compactMap { term in frequencies[term.term].map { (sentences: $0, term: term) } }
-            stored.sort { $0.sentences != $1.sentences ? $0.sentences > $1.sentences : $0.term.term < $1.term.term }
-            var skippedMass = 0.0
-            var driving = stored[...]
-            while let first = driving.first, skippedMass + first.term.weight * first.term.rarity < needed {
-                skippedMass += first.term.weight * first.term.rarity
-                driving = driving.dropFirst()
-            }
+            // The SQLite store's MaxScore cut: a candidate must share one of the driving terms. The aligner scores
+            // what comes back, so the cut mass is not needed here.
+            let stored = terms.compactMap { term in frequencies[term.term].map { (sentences: $0, term: term) } }
+            let driving = WeightedTerm.maxScoreCut(stored, needed: needed, sentences: \.sentences, term: \.term).driving
             let drivingTerms = driving.map(\.term.term)
             if drivingTerms.isEmpty, key.isEmpty { return [] }
             let cacheKey = "related \(valueClass) \(key) \(drivingTerms.sorted().joined(separator: " "))"

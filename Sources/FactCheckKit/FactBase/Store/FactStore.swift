@@ -174,17 +174,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
         let needed = minimumOverlap * total * (1 - 1e-9)
         return try read { db in
             let rows = try termRows(db, terms.map(\.term))
-            var stored = terms.compactMap { term in rows[term.term].map { (id: $0.id, sentences: $0.sentences, term: term) } }
-            // MaxScore: the commonest terms, as long as their mass together falls short of what a fact needs, cannot
-            // lift one to it alone: a candidate must share some rarer term, so their long posting lists are never
-            // read. Their mass still counts towards each candidate's bound.
-            stored.sort { $0.sentences != $1.sentences ? $0.sentences > $1.sentences : $0.term.term < $1.term.term }
-            var skippedMass = 0.0
-            var driving = stored[...]
-            while let first = driving.first, skippedMass + first.term.weight * first.term.rarity < needed {
-                skippedMass += first.term.weight * first.term.rarity
-                driving = driving.dropFirst()
-            }
+            let stored = terms.compactMap { term in rows[term.term].map { (id: $0.id, sentences: $0.sentences, term: term) } }
+            let (driving, skippedMass) = WeightedTerm.maxScoreCut(stored, needed: needed, sentences: \.sentences, term: \.term)
             // Overlap is a context's: the claims of one context (one sentence with different figures) share it.
             var overlaps: [Int64: Double] = [:]
             for item in driving {
