@@ -107,25 +107,18 @@ struct Explain: ParsableCommand {
         let draftDocument = try DocumentLoader().load(path: draft)
         var findings = try Checker(extractor: extractor, factBase: base).check(draftDocument).findings
         for claim in try extractor.claims(in: draftDocument) {
-            let text = draftDocument.readable.text(of: claim.span)
+            let text = draftDocument.readableText(of: claim.span)
             // Findings come in claim order; the first one for this text is this claim's.
             let found = findings.firstIndex { $0.claim.text == text }
             let verdict = found.map { "\(findings.remove(at: $0).verdict)" } ?? "-"
             print("\(verdict.uppercased()) \(claim.kind) '\(text)' key=\(claim.key) event=\(claim.event ?? "-") "
                   + "people=\(claim.people.sorted()) assertion=\(claim.assertion)")
             for alignment in try aligner.alignments(for: claim).prefix(top) {
-                let factText = base.documents[0].readable.text(of: alignment.fact.claim.span)
+                let factText = base.documents[0].readableText(of: alignment.fact.claim.span)
                 print(String(format: "    %.3f %@ '%@' key=%@ shared=%@", alignment.score, "\(alignment.agreement)",
                              factText, "\(alignment.fact.claim.key)", alignment.sharedTerms.prefix(8).joined(separator: ",")))
             }
         }
-    }
-}
-
-extension [UInt8] {
-    /// The text of a claim's span (spans count bytes of the readable text).
-    fileprivate func text(of span: Range<Int>) -> String {
-        String(decoding: self[span.clamped(to: indices)], as: UTF8.self)
     }
 }
 
