@@ -57,12 +57,7 @@ extension PostgresFactStore {
         var seen: Set<String> = []
         let files = files.filter { seen.insert($0).inserted }
         let fingerprint = FactStore.fingerprint(of: extractor.ruleSet)
-        let writer: BlockingConnection
-        do {
-            writer = try BlockingConnection.connect(to: url)
-        } catch {
-            throw .store(error)
-        }
+        let writer = try connectWriter()
         defer { writer.close() }
         var update = FactStoreUpdate()
         var batch: [FactStore.PreparedDocument] = []
@@ -373,12 +368,7 @@ extension PostgresFactStore {
     ///   `.store` when the base cannot be written.
     @discardableResult
     public func remove(paths: [String]) throws(FactCheckError) -> FactStoreUpdate {
-        let writer: BlockingConnection
-        do {
-            writer = try BlockingConnection.connect(to: url)
-        } catch {
-            throw .store(error)
-        }
+        let writer = try connectWriter()
         defer { writer.close() }
         do {
             try writer.execute("BEGIN", during: .writing)
@@ -420,5 +410,17 @@ extension PostgresFactStore {
     private static func stored(under path: String, in known: Dictionary<String, Int64>.Keys) -> [String] {
         let folder = path.hasSuffix("/") ? path : path + "/"
         return known.filter { $0 == path || $0.hasPrefix(folder) }.sorted()
+    }
+}
+
+extension PostgresFactStore {
+    /// A connection of its own for one add or removal (its transactions must not mix with a check's).
+    /// - Throws: `FactCheckError.store` saying why the server could not be reached.
+    fileprivate func connectWriter() throws(FactCheckError) -> BlockingConnection {
+        do {
+            return try BlockingConnection.connect(to: url)
+        } catch {
+            throw .store(error)
+        }
     }
 }
