@@ -81,7 +81,8 @@ enum Hedge: Equatable {
         let high = range.high
         switch self {
         case .about:
-            return range.isPoint ? Self.roundingInterval(of: low) : NumberRange(low: low, high: high)
+            // "an estimated 15 to 22 million" is still the stated range "15 to 22 million", ends and all.
+            return range.isPoint ? Self.roundingInterval(of: low) : range
         case .nearly:
             return NumberRange(low: Amount.decimal(Swift.min(low * 0.9, low)), high: high)
         case .moreThan:

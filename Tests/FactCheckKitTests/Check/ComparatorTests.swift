@@ -157,6 +157,15 @@ import Testing
         #expect(Comparator.verdict(for: []).0 == .unverified)
     }
 
+    @Test func aHedgedStatedRangeIsStillAStatedRange() {
+        // "an estimated 15 to 22 million" states both ends, as "between 15 and 22 million" does.
+        let estimated = Hedge.about.apply(to: range(15e6, 22e6))
+        #expect(estimated == range(15e6, 22e6))
+        #expect(estimated.isStatedRange)
+        #expect(Comparator.rangeAgreement(claim: range(15e6, 22e6), fact: estimated) == .agrees)
+        #expect(Comparator.rangeAgreement(claim: range(15e6, 25e6), fact: estimated) == .disagrees)
+    }
+
     @Test func aLessSpecificSourceDateDoesNotConfirmAMoreSpecificClaim() throws {
         let ruleSet = try RuleLoader().load(paths: [RepositoryPaths.rules])
         let extractor = ClaimExtractor(ruleSet: ruleSet)
