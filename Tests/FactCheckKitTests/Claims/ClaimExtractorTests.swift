@@ -101,4 +101,17 @@ import Testing
             return
         }
     }
+
+    /// A span of years is two dates, as "from 1867 to 1934" is; an ISO date and a range of things are not spans.
+    @Test func aSpanOfYearsIsTwoDates() throws {
+        func readings(_ text: String) throws -> [String] {
+            let document = try Document(path: "d.txt", text: text)
+            return try Self.extractor.claims(in: document).map { "\($0.kind) \(document.readableText(of: $0.valueSpan))" }
+        }
+        #expect(try readings("Marie Curie (1867–1934) was a physicist.") == ["date 1867", "date 1934"])
+        #expect(try readings("mitterrand ( 1916 -- 1996 ) was president .") == ["date 1916", "date 1996"])
+        #expect(try readings("The 1914-18 war changed Europe.") == ["date 1914"])
+        #expect(try readings("The law took effect on 2021-06-15.").allSatisfy { !$0.hasSuffix(" 2021") })
+        #expect(try readings("The club signed 1500-2000 players.").allSatisfy { !$0.hasPrefix("date") })
+    }
 }
