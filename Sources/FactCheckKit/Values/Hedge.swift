@@ -57,21 +57,25 @@ enum Hedge: Equatable {
     /// digit. A figure with a scale ("about 1.3 million") comes as its rounding interval already, and is kept.
     static func roundingInterval(of value: Double) -> NumberRange {
         guard value.isFinite, value != 0 else { return NumberRange(exactly: value) }
-        var halfUnit: Double
-        if value == value.rounded(), abs(value) < 1e15 {
-            var unit = 1.0
-            while (value / (unit * 10)).rounded() == value / (unit * 10) { unit *= 10 }
-            halfUnit = unit == 1 ? 1 : unit / 2
-        } else {
-            // 2.5 / 0.1 is 25.000000000000004 in binary: a multiple within a billionth counts.
-            func isMultiple(of unit: Double) -> Bool { abs((value / unit).rounded() - value / unit) < 1e-9 }
-            var unit = 0.1
-            while unit > 1e-6, !isMultiple(of: unit) { unit /= 10 }
-            halfUnit = unit / 2
-        }
+        let place = lastPlace(of: value)
+        var halfUnit = place == 1 && value == value.rounded() ? 1 : place / 2
         // Never wider than a tenth either way: "about 1,000" is 900 to 1,100, "about a year" 0.9 to 1.1 years.
         halfUnit = min(halfUnit, abs(value) / 10)
         return NumberRange(low: Amount.decimal(value - halfUnit), high: Amount.decimal(value + halfUnit))
+    }
+
+    /// The place of a figure's last non-zero digit: 10 for 240, 1 for 37, 0.1 for 2.5, 0.01 for 8,848.86.
+    static func lastPlace(of value: Double) -> Double {
+        if value == value.rounded(), abs(value) < 1e15 {
+            var unit = 1.0
+            while (value / (unit * 10)).rounded() == value / (unit * 10) { unit *= 10 }
+            return unit
+        }
+        // 2.5 / 0.1 is 25.000000000000004 in binary: a multiple within a billionth counts.
+        func isMultiple(of unit: Double) -> Bool { abs((value / unit).rounded() - value / unit) < 1e-9 }
+        var unit = 0.1
+        while unit > 1e-6, !isMultiple(of: unit) { unit /= 10 }
+        return unit
     }
 
     /// The interval a hedged figure stands for; `range` is the figure's own interval (a point, or a rounded

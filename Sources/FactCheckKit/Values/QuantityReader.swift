@@ -17,8 +17,10 @@ public enum QuantityReader: ValueReader {
             !(words.count == 1 && QuantityUnit.readOnly.contains(words[0]))
         }
         return "(?:" + ValuePattern.alternation(findable.map(\.0)) + #"\b|pounds?(?=\s+of\b)|"#
-            // "m" is metres, not millions, when a dimension follows ("69 m tall", "a 300m-long wall").
-            + #"m(?=[\s-]+(?:tall|long|high|wide|deep|away|across|below|above|in\s+(?:length|height|diameter|depth))\b)|"#
+            // "m" is metres, not millions, when a dimension follows ("69 m tall", "a 300m-long wall") or the same
+            // length in feet or miles does, as encyclopedic copy gives it ("8,848.86 m (29,031.7 ft)").
+            + #"m(?=[\s-]+(?:tall|long|high|wide|deep|away|across|below|above|in\s+(?:length|height|diameter|depth))\b"#
+            + #"|\s?\(\s?[0-9][0-9,.]*\s?(?:ft|feet|foot|mi|miles|yd|yards|in|inches)\b)|"#
             + #"km/h|km²|km2|m²|°\s?[cf]\b|degrees?\s+(?:celsius|fahrenheit|centigrade)\b)"#
     }()
 
@@ -42,6 +44,17 @@ public enum QuantityReader: ValueReader {
             return .quantity(range, unit: unit)
         }
         return nil
+    }
+
+    /// A measurement stands for what its last significant digit allows, within 2% and without its ends: a length
+    /// given in two units is rounded in one of them ("330 metres (1,083 ft)", "2,500 km2 (970 sq mi)"), and a
+    /// summary rounds "8,848.86 m" to "8,849 metres". Open ends keep neighbours apart: "330 m" (325 to 335) is not
+    /// "320 m" (315 to 325), "86 miles" (85.5 to 86.5) is not "85 miles", "30 cm" (29.4 to 30.6) is not "32 cm".
+    static func measured(_ figure: NumberRange) -> NumberRange {
+        guard figure.isPoint, figure.low.isFinite, figure.low != 0 else { return figure }
+        let halfUnit = min(Hedge.lastPlace(of: figure.low) / 2, abs(figure.low) * 0.02)
+        return NumberRange(low: Amount.decimal(figure.low - halfUnit), high: Amount.decimal(figure.low + halfUnit),
+                           lowOpen: true, highOpen: true)
     }
 
     // MARK: Parsers
@@ -86,7 +99,7 @@ public enum QuantityReader: ValueReader {
         // "about 40 miles", "more than 2 cups".
         for (end, count) in figures(tokens, start) {
             guard let (unitEnd, unit) = unit(tokens, end) else { continue }
-            let hedged = hedge.map { $0.1.apply(to: count) } ?? count
+            let hedged = hedge.map { $0.1.apply(to: count) } ?? Self.measured(count)
             var range = NumberRange(low: unit.toBase(hedged.low), high: unit.toBase(hedged.high),
                                     lowOpen: hedged.lowOpen, highOpen: hedged.highOpen,
                                     isStatedRange: hedged.isStatedRange)
