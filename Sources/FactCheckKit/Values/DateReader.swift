@@ -98,6 +98,7 @@ public enum DateReader: ValueReader {
         if let date = writtenDate(tokens, start) { return .date(date) }
         if let (first, last) = period(tokens, start, context: context) { return .dateRange(first, last) }
         if let (first, last) = span(tokens, start) { return .dateRange(first, last) }
+        if let (first, last) = yearSpan(tokens, start) { return .dateRange(first, last) }
         // "the morning of February 15": the day is the claim; the part of the day is read by `dateAndDayPart`.
         if let (date, _) = dayPart(tokens, context: context) { return .date(date) }
         return nil

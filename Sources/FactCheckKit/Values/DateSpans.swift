@@ -110,6 +110,23 @@ extension DateReader {
     private static let spanJoints: Set<String> = ["-", "to", "thru", "through", "till", "until"]
 
     /// A span of days filling the tokens from `index`: (first day, last day).
+    /// Parses a span of years, the whole text: "1867–1934", "1916 -- 1996" (tokenized copy), "1914-1918". A life,
+    /// a term or a war: its years meet only another span's (`DateValue.agreement(withSpanFrom:through:)` leaves a
+    /// single year incomparable with it), since a year inside a life is any event of it.
+    static func yearSpan(_ tokens: TokenStream, _ index: Int) -> (DateValue, DateValue)? {
+        guard let first = year(tokens, index) else { return nil }
+        var next = index + 1
+        if tokens.isSymbol(next, "-"), tokens.isSymbol(next + 1, "-") {
+            next += 2
+        } else if let joint = tokens[next], ["-", "–", "—"].contains(joint.text) {
+            next += 1
+        } else {
+            return nil
+        }
+        guard next + 1 == tokens.count, let last = year(tokens, next), first < last else { return nil }
+        return (DateValue(year: first), DateValue(year: last))
+    }
+
     static func span(_ tokens: TokenStream, _ index: Int) -> (DateValue, DateValue)? {
         var start = index
         if tokens.isWord(start, "from") || tokens.isWord(start, "between") { start += 1 }

@@ -102,16 +102,21 @@ import Testing
         }
     }
 
-    /// A span of years is two dates, as "from 1867 to 1934" is; an ISO date and a range of things are not spans.
-    @Test func aSpanOfYearsIsTwoDates() throws {
-        func readings(_ text: String) throws -> [String] {
-            let document = try Document(path: "d.txt", text: text)
-            return try Self.extractor.claims(in: document).map { "\($0.kind) \(document.readableText(of: $0.valueSpan))" }
+    /// A span of years is one value, met only by another span; an ISO date and a range of things are not spans.
+    @Test func aSpanOfYearsIsOneDateRange() throws {
+        func readings(_ text: String) throws -> [Claim] {
+            try Self.extractor.claims(in: try Document(path: "d.txt", text: text))
         }
-        #expect(try readings("Marie Curie (1867–1934) was a physicist.") == ["date 1867", "date 1934"])
-        #expect(try readings("mitterrand ( 1916 -- 1996 ) was president .") == ["date 1916", "date 1996"])
-        #expect(try readings("The 1914-18 war changed Europe.") == ["date 1914"])
-        #expect(try readings("The law took effect on 2021-06-15.").allSatisfy { !$0.hasSuffix(" 2021") })
-        #expect(try readings("The club signed 1500-2000 players.").allSatisfy { !$0.hasPrefix("date") })
+        let life = try #require(try readings("Marie Curie (1867–1934) was a physicist.").first)
+        #expect(life.value == .dateRange(DateValue(year: 1867), DateValue(year: 1934)))
+        let tokenized = try #require(try readings("mitterrand ( 1916 -- 1996 ) was president .").first)
+        #expect(tokenized.value == .dateRange(DateValue(year: 1916), DateValue(year: 1996)))
+        #expect(try readings("The law took effect on 2021-06-15.").allSatisfy { $0.ruleID != "core.year-span" })
+        #expect(try readings("The club signed 1500-2000 players.").allSatisfy { $0.kind != "date" })
+        // A year of the life is some event of it; another span's ends are compared.
+        let year = try #require(try readings("Attlee won a landslide in 1945.").first)
+        #expect(Comparator.agreement(of: year, with: life) == .incomparable)
+        let other = try #require(try readings("Curie (1867–1935) was a physicist.").first)
+        #expect(Comparator.agreement(of: other, with: life) == .disagrees)
     }
 }
