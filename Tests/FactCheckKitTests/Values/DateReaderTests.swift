@@ -81,6 +81,12 @@ import Testing
     @Test func findsDatesInsideText() {
         #expect(Self.date.matches(in: "15 people came in A2021x and in 2021.") == ["2021"])
         #expect(Self.date.matches(in: "On Wednesday, Aug. 13, 2025, he said") == ["Wednesday, Aug. 13, 2025"])
+        // After a month or a day a year before 1900 is a year; a bare one is not, nor one before a count's noun.
+        #expect(Self.date.matches(in: "founded on 12 May 1865 as a pulp mill") == ["12 May 1865"])
+        #expect(Self.date.matches(in: "the war began in October 1899") == ["October 1899"])
+        #expect(Self.date.matches(in: "On August 15, 1500 people marched") == ["August 15"])
+        #expect(Self.date.matches(in: "some 1865 people") == [])
+        #expect(DateReader.read("29 May 1453", context: ReadingContext()) == .date(DateValue(year: 1453, month: 5, day: 29)))
     }
 
     @Test func smallerMacros() {
