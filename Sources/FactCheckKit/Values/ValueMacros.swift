@@ -49,12 +49,13 @@ public enum ValueMacros {
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
                                             "percent", "quantity", "period", "age", "score", "not-a-claim",
-                                            "impossible"]
+                                            "impossible", "offset"]
 
     /// Kinds whose figures meet only figures of their own kind: an age is never a count ("Smith, 44," and "44
     /// people"), a score or a vote tally is compared as a whole with scores ("3-1" is not 3 and 1).
-    /// An impossible value meets nothing: it is an error in itself (see `impossible`).
-    public static let exclusiveKinds: Set<String> = ["age", "score", "impossible"]
+    /// An impossible value meets nothing: it is an error in itself (see `impossible`). An offset between two
+    /// events ("four days later") is not how long anything lasted: it meets only offsets.
+    public static let exclusiveKinds: Set<String> = ["age", "score", "impossible", "offset"]
 
     /// The kind of a rule whose matches are figures that state nothing: numbers in names ("Route 66", "I-95",
     /// "Euro 2024"), a part of a group ("one of the horses"). Such a match takes its text from every other rule
@@ -66,15 +67,16 @@ public enum ValueMacros {
     /// The rule's `value` group is a figure read as a number; what makes the whole impossible is the pattern's.
     public static let impossible = "impossible"
 
-    /// The reader for a claim kind: "number", "count", "age", "not-a-claim" and "impossible" read numbers, "score" a tally; "ordinal", "date", "duration", "time",
-    /// "money", "percent" and "quantity" read their own dimension. Nil for any other kind.
+    /// The reader for a claim kind: "number", "count", "age", "not-a-claim" and "impossible" read numbers, "score" a tally,
+    /// "offset" a length of time; "ordinal", "date", "duration", "time", "money", "percent" and "quantity" read their
+    /// own dimension. Nil for any other kind.
     public static func reader(forKind kind: String) -> (any ValueReader.Type)? {
         switch kind {
         case "number", "count", "age", "not-a-claim", "impossible": NumberReader.self
         case "score": ScoreReader.self
         case "ordinal": OrdinalReader.self
         case "date": DateReader.self
-        case "duration": DurationReader.self
+        case "duration", "offset": DurationReader.self
         case "time": TimeReader.self
         case "money": MoneyReader.self
         case "percent": PercentReader.self
