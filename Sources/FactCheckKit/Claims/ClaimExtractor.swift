@@ -353,6 +353,17 @@ public struct ClaimExtractor: Sendable {
                 standInWord += 1
             }
         }
+        // "sales and profit rose 7% and 12% respectively": the figure is about its own item, at the weight of a
+        // word beside it, and not about the others.
+        if let (own, others) = RespectiveItems.items(forValueFrom: first, through: last,
+                                                     word: { tokens[$0].text.lowercased() }, isValue: isValue) {
+            for other in others {
+                if let term = contextTermIndexes[other] { weights[term].weight = 0 }
+            }
+            if let term = contextTermIndexes[own] {
+                weights[term] = (tokens[own].isCapitalized ? Self.nameWeight : 1, own)
+            }
+        }
         func word(at place: Int) -> String {
             place >= 0 ? tokens[place].text : sentence.standInWords[-1 - place]
         }
