@@ -48,7 +48,8 @@ public enum Comparator {
         case let (.number(a), .money(b, _)) where looseKinds, let (.money(a, _), .number(b)) where looseKinds,
              let (.number(a), .percent(b, false)) where looseKinds, let (.percent(a, false), .number(b)) where looseKinds:
             return rangeAgreement(claim: a, fact: b)
-        case let (.number(a), .number(b)), let (.money(a, _), .money(b, _)), let (.percent(a, _), .percent(b, _)):
+        case let (.number(a), .number(b)), let (.money(a, _), .money(b, _)), let (.percent(a, _), .percent(b, _)),
+             let (.quantity(a, _), .quantity(b, _)):
             let base = claim.value.agreement(with: fact.value)
             // A base disagreement of two ranges is their being disjoint, which `rangeAgreement` reads too.
             guard base == .agrees || base == .disagrees else { return base }

@@ -181,6 +181,15 @@ import Testing
         #expect(Comparator.agreement(of: period, with: august) == .agrees)
     }
 
+    /// A measurement's bounds are read as a count's: "up to 12 mph" is not "up to 70 mph", though they overlap.
+    @Test func boundsOfQuantitiesAgreeOnlyWhenTheirLimitsDo() throws {
+        let extractor = ClaimExtractor(ruleSet: try RuleLoader().load(paths: [RepositoryPaths.rules]))
+        let claims = try extractor.claims(in: try Document(path: "d", text: "Winds of up to 70 mph. Winds of up to 12 mph. Winds of up to 70 miles per hour."))
+        #expect(claims.map(\.kind) == ["quantity", "quantity", "quantity"])
+        #expect(Comparator.agreement(of: claims[1], with: claims[0]) == .disagrees)
+        #expect(Comparator.agreement(of: claims[2], with: claims[0]) == .agrees)
+    }
+
     @Test func anOrdinalQuarterMeetsAPeriod() throws {
         let ruleSet = try RuleLoader().load(paths: [RepositoryPaths.rules])
         let extractor = ClaimExtractor(ruleSet: ruleSet)
