@@ -54,6 +54,8 @@ accuracy: release
 	@for set in summedits realnews; do for half in A B; do \
 		echo "== $$set-numdate-dev half $$half"; \
 		$(ACCURACY) cases ../shared/eval/$$set-numdate-dev.jsonl --half $$half || exit 1; done; done
+	@for half in A B; do echo "== encyclopedic-dev half $$half (Benchmarks/eval, written for the project)"; \
+		$(ACCURACY) cases Benchmarks/eval/encyclopedic-dev.jsonl --half $$half || exit 1; done
 	$(ACCURACY) duckling
 
 # A release binary with the Swift runtime and Foundation linked in (it needs only the system's C and C++ libraries,
