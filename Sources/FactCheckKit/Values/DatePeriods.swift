@@ -33,9 +33,11 @@ extension DateReader {
         #"(?:\b(?:the\s+)?"# + seasonWord + #"(?:\s+of)?\s+"# + yearPattern
         + #"|\b(?:last|this|next)\s+"# + seasonWord + #"\b)"#
 
-    /// "the 1990s", "1990s", "the '90s", "the early 2010s", "mid-1990s".
+    /// "the 1990s", "1990s", "the '90s", "the early 2010s", "mid-1990s", "the 1890s" (but not "the 1800s", which is
+    /// as often the century).
     static let decadePattern: String =
         #"(?:\bthe\s+)?(?:(?:"# + periodPrefix + "|" + ValuePattern.digitStart + #")(?:19|20)[0-9]0|(?:"#
+        + periodPrefix + "|" + ValuePattern.digitStart + #")1[0-8][1-9]0|(?:"#
         + periodPrefix + #")?(?<!\w)['’][0-9]0)s\b"#
 
     /// "three days ago", "2 weeks ago", "a year ago".
@@ -120,7 +122,7 @@ extension DateReader {
             position += 2
         } else {
             guard let digits = tokens.digits(position), digits.count == 4, let number = Int(digits),
-                  (1900...2099).contains(number), number % 10 == 0 else { return nil }
+                  (1010...2099).contains(number), number % 10 == 0, number >= 1900 || number % 100 != 0 else { return nil }
             start = number
             position += 1
         }

@@ -64,6 +64,8 @@ public enum DateReader: ValueReader {
         // A month alone must be capitalized: "may", "march" and "august" are also a verb and an adjective.
         "(?:" + periodPrefix + ")?" + "(?-i:(?=[A-Z]))" + monthPattern + yearTailPattern,
         "(?:" + periodPrefix + "|" + ValuePattern.digitStart + ")" + yearCore + ValuePattern.digitEnd,
+        // "late 1891": the prefix makes a year of a figure before 1900.
+        periodPrefix + "1[0-8][0-9]{2}" + ValuePattern.digitEnd,
         seasonPattern, decadePattern, agoPattern,
         relativePattern,
     ].joined(separator: "|") + ")"

@@ -86,6 +86,11 @@ import Testing
         #expect(Self.date.matches(in: "the war began in October 1899") == ["October 1899"])
         #expect(Self.date.matches(in: "On August 15, 1500 people marched") == ["August 15"])
         #expect(Self.date.matches(in: "some 1865 people") == [])
+        // A period prefix or a decade's "s" makes a year of an earlier figure too; "the 1800s" is as often a century.
+        #expect(Self.date.matches(in: "In late 1891 she went to Paris") == ["late 1891"])
+        #expect(Self.date.matches(in: "it grew in the 1890s and the 1800s") == ["the 1890s"])
+        #expect(DateReader.read("the 1890s", context: ReadingContext())
+                == .dateRange(DateValue(year: 1890, month: 1, day: 1), DateValue(year: 1899, month: 12, day: 31)))
         #expect(DateReader.read("29 May 1453", context: ReadingContext()) == .date(DateValue(year: 1453, month: 5, day: 29)))
     }
 
