@@ -131,14 +131,19 @@ public struct Aligner: Sendable {
         // A denial says nothing of what did happen: "was not sentenced to 12 years" neither confirms nor refutes
         // "sentenced to 11 years". Denials meet denials only.
         if (claim.assertion == .negated) != (fact.claim.assertion == .negated) { return nil }
-        // The same value said of another event confirms nothing: that he was detained in 2021 does not support
-        // that he was sentenced in 2021.
-        let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
-        if otherEvent, agreement == .agrees { return nil }
         // The base of a comparison confirms only a base: "$0.29 in the third quarter of 2019", the figure earnings
         // rose from, does not confirm that the third quarter of 2019 is the one that rose.
         let otherRole = claim.isComparisonBase != fact.claim.isComparisonBase
         if otherRole, agreement == .agrees { return nil }
+        // The same value said of another event confirms nothing: that he was detained in 2021 does not support
+        // that he was sentenced in 2021. But a source states the value ("the Corolla, first sold in 1966" of a
+        // draft's "launched in 1966"), so a contradiction needs the full threshold, not the one for a value stated
+        // nowhere (`Comparator.verdict`): the fact is kept, aligned at zero, where it supports nothing.
+        let otherEvent = claim.event != nil && fact.claim.event != nil && claim.event != fact.claim.event
+        if otherEvent, agreement == .agrees {
+            return Alignment(fact: fact, factIndex: fact.index, score: 0, agreement: agreement,
+                             closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: [])
+        }
         let (overlap, shares): ContextOverlap
         if let group = fact.group {
             if let known = overlaps[group] {

@@ -22,6 +22,22 @@ import Testing
         #expect(finding.evidence.first?.sharedTerms.contains("Zenkovich") == true)
     }
 
+    /// The Corolla's 1966 is said of its first sale, not its launch: it confirms nothing, but the source states the
+    /// year, so the Prius's launch year (a weak match on "launched") is not evidence enough to refute it.
+    @Test func aValueTheSourceStatesOfAnotherEventIsNotStatedNowhere() throws {
+        let found = try findings(
+            source: "Toyota launched the Prius hybrid in 1997. The Corolla was first sold in 1966 and became the best-selling car.",
+            draft: "The Corolla, launched in 1966, became the best-selling car.")
+        let finding = try #require(found.first)
+        #expect(finding.claim.text == "1966")
+        #expect(finding.verdict == .unverified)
+        // A year no sentence states is still refuted at the lower threshold.
+        let unstated = try #require(try findings(
+            source: "Toyota launched the Prius hybrid in 1997. The Corolla was first sold in 1966 and became the best-selling car.",
+            draft: "The Corolla, launched in 1968, became the best-selling car.").first)
+        #expect(unstated.verdict == .contradicted)
+    }
+
     @Test func anAliasFromTheLexiconNamesItsPerson() throws {
         // "The Kremlin leader" is Vladimir Putin (Rules/lexicon/people.yml): his 20 prisoners, not Lukashenko's 16.
         let found = try findings(
