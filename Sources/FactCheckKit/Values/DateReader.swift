@@ -36,9 +36,9 @@ public enum DateReader: ValueReader {
         ValuePattern.digitStart + "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?" + ValuePattern.digitEnd
     /// A year before 1900 after a month or a day ("12 May 1865", "October 1899"): encyclopedic copy dates things
     /// that far back, and after a month four digits are a year, unless a count's noun follows ("August 15, 1500
-    /// people", but "12 May 1865 as a pulp mill"). A bare year is read from 1900 only (`yearPattern`).
+    /// people"). A bare year is read from 1900 only (`yearPattern`).
     private static let earlyYearPattern: String = ValuePattern.digitStart + "1[0-8][0-9]{2}" + ValuePattern.digitEnd
-        + #"(?!\s+(?:(?!(?:as|was|is|has|his|its|this|thus|plus|across|perhaps)\b)[a-z]+s|people|men|women|children|staff|police)\b)"#
+        + #"(?!\s+(?:people|men|women|children|staff|police|troops|soldiers|workers|residents|homes|houses)\b)"#
     private static let yearTailPattern: String = #"(?:,?\s+(?:"# + yearPattern + "|" + earlyYearPattern + "))?"
     static let periodPrefix: String =
         #"\b"# + ValuePattern.alternation(periodPrefixes) + #"(?:-|\s+)"#
