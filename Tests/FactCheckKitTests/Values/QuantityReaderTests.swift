@@ -46,10 +46,11 @@ import Testing
         #expect(QuantityReader.read(text, context: ReadingContext()) == nil, "\(text)")
     }
 
+    private func read(_ text: String) throws -> Value {
+        try #require(QuantityReader.read(text, context: ReadingContext()), "\(text)")
+    }
+
     @Test func comparesAcrossUnitsOfOneDimensionOnly() throws {
-        func read(_ text: String) throws -> Value {
-            try #require(QuantityReader.read(text, context: ReadingContext()), "\(text)")
-        }
         #expect(try read("5 km").agreement(with: read("5,000 metres")) == .agrees)
         #expect(try read("5 km").agreement(with: read("6 km")) == .disagrees)
         #expect(try read("5 km").agreement(with: read("5 kg")) == .incomparable)
@@ -60,9 +61,6 @@ import Testing
     /// A length given in two units is rounded in one of them, and a summary rounds what it restates; neighbouring
     /// figures still differ.
     @Test func measuredFiguresAgreeWhenOneRoundsToTheOther() throws {
-        func read(_ text: String) throws -> Value {
-            try #require(QuantityReader.read(text, context: ReadingContext()), "\(text)")
-        }
         #expect(try read("330 metres").agreement(with: read("1,083 ft")) == .agrees)
         #expect(try read("8,848.86 m").agreement(with: read("29,031.7 ft")) == .agrees)
         #expect(try read("8,849 metres").agreement(with: read("8,848.86 m")) == .agrees)
