@@ -109,7 +109,6 @@ extension DateReader {
     /// Words that join a span's ends.
     private static let spanJoints: Set<String> = ["-", "to", "thru", "through", "till", "until"]
 
-    /// A span of days filling the tokens from `index`: (first day, last day).
     /// Parses a span of years, the whole text: "1867–1934", "1916 -- 1996" (tokenized copy), "1914-1918". A life,
     /// a term or a war: its years meet only another span's (`DateValue.agreement(withSpanFrom:through:)` leaves a
     /// single year incomparable with it), since a year inside a life is any event of it.
@@ -127,6 +126,7 @@ extension DateReader {
         return (DateValue(year: first), DateValue(year: last))
     }
 
+    /// A span of days filling the tokens from `index`: (first day, last day).
     static func span(_ tokens: TokenStream, _ index: Int) -> (DateValue, DateValue)? {
         var start = index
         if tokens.isWord(start, "from") || tokens.isWord(start, "between") { start += 1 }
