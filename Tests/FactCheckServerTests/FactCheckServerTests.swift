@@ -2,7 +2,6 @@ import FactCheckKit
 @testable import FactCheckServer
 import Foundation
 import Hummingbird
-import NIOPosix
 import HummingbirdTesting
 import Testing
 
@@ -122,23 +121,16 @@ import Testing
     }
 
     @Test func aCheckPastTheTimeoutAnswers503AndIsNotStartedLater() async throws {
-        // A one-thread pool kept busy: the request's check queues behind the blocker and cannot start before its
-        // deadline, whatever the machine's speed.
-        let pool = NIOThreadPool(numberOfThreads: 1)
-        pool.start()
-        let release = DispatchSemaphore(value: 0)
-        pool.submit { _ in release.wait() }
-        let service = CheckService(session: ServerFixture.session, templates: ServerFixture.templates,
-                                   timeout: .milliseconds(50), workers: CheckWorkerPool(threadPool: pool))
-        try await ServerFixture.application(service: service).test(.router) { client in
-            let response = try await client.execute(uri: "/v1/check", method: .post,
-                                                    body: ServerFixture.body(["draft": "Sixteen prisoners were freed."]))
-            #expect(response.status == .serviceUnavailable)
-            #expect(response.headers[.retryAfter] == "1")
-            #expect(ServerFixture.errorMessage(response.body)?.contains("limit of 50 ms") == true)
+        // The request's check queues behind a busy worker and cannot start before its deadline.
+        try await ServerFixture.withBusyWorkers { service in
+            try await ServerFixture.application(service: service).test(.router) { client in
+                let response = try await client.execute(uri: "/v1/check", method: .post,
+                                                        body: ServerFixture.body(["draft": "Sixteen prisoners were freed."]))
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.retryAfter] == "1")
+                #expect(ServerFixture.errorMessage(response.body)?.contains("limit of 50 ms") == true)
+            }
         }
-        release.signal()
-        try await pool.shutdownGracefully()
     }
 }
 

@@ -3,7 +3,6 @@ import FactCheckKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import NIOPosix
 import Testing
 
 /// `serve --metrics`: the /metrics page, read the way Prometheus reads it, moves with checks and errors.
@@ -140,28 +139,21 @@ import Testing
     }
 
     @Test func aTimedOutCheckIsAnErrorOutcomeAndATimeout() async throws {
-        // As in FactCheckServerTests: a one-thread pool kept busy, so the check cannot start before its deadline.
-        let pool = NIOThreadPool(numberOfThreads: 1)
-        pool.start()
-        let release = DispatchSemaphore(value: 0)
-        pool.submit { _ in release.wait() }
-        let service = CheckService(session: ServerFixture.session, templates: ServerFixture.templates,
-                                   timeout: .milliseconds(50), workers: CheckWorkerPool(threadPool: pool))
         let options = ServerOptions(token: Self.token, metrics: true)
-        try await ServerFixture.application(options: options, service: service).test(.router) { client in
-            let response = try await client.execute(uri: "/v1/check", method: .post, headers: Self.authorized,
-                                                    body: ServerFixture.body(["draft": "Sixteen prisoners were freed."]))
-            #expect(response.status == .serviceUnavailable)
-            let page = try await Self.scrape(client)
-            #expect(page[#"factcheck_checks_total{outcome="error"}"#] == 1)
-            #expect(page[#"factcheck_errors_total{kind="timeout"}"#] == 1)
-            #expect(page["factcheck_check_duration_seconds_count"] == 1)
-            // It waited its 50 ms deadline: over the 25 ms bucket's bound.
-            #expect(page[#"factcheck_check_duration_seconds_bucket{le="0.025"}"#] == 0)
-            #expect(page[#"factcheck_check_duration_seconds_bucket{le="10.0"}"#] == 1)
+        try await ServerFixture.withBusyWorkers { service in
+            try await ServerFixture.application(options: options, service: service).test(.router) { client in
+                let response = try await client.execute(uri: "/v1/check", method: .post, headers: Self.authorized,
+                                                        body: ServerFixture.body(["draft": "Sixteen prisoners were freed."]))
+                #expect(response.status == .serviceUnavailable)
+                let page = try await Self.scrape(client)
+                #expect(page[#"factcheck_checks_total{outcome="error"}"#] == 1)
+                #expect(page[#"factcheck_errors_total{kind="timeout"}"#] == 1)
+                #expect(page["factcheck_check_duration_seconds_count"] == 1)
+                // It waited its 50 ms deadline: over the 25 ms bucket's bound.
+                #expect(page[#"factcheck_check_duration_seconds_bucket{le="0.025"}"#] == 0)
+                #expect(page[#"factcheck_check_duration_seconds_bucket{le="10.0"}"#] == 1)
+            }
         }
-        release.signal()
-        try await pool.shutdownGracefully()
     }
 
     @Test func eachServerCountsInItsOwnRegistry() async throws {

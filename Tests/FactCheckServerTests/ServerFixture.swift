@@ -3,6 +3,7 @@ import FactCheckKit
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 
 /// The bundled example (Examples/sources, Rules, Reports/templates), loaded once for every test of this target,
 /// as the server loads it once for every request.
@@ -42,6 +43,22 @@ enum ServerFixture {
         logger.logLevel = .critical
         let service = service ?? CheckService(session: session, templates: templates, timeout: options.timeout)
         return FactCheckServer(service: service, options: options, logger: logger).makeApplication()
+    }
+
+    /// Runs `body` with a check service whose every check misses its 50 ms deadline, whatever the machine's speed:
+    /// its one worker thread is kept busy until `body` returns, so a request's check queues behind the blocker.
+    static func withBusyWorkers(_ body: (CheckService) async throws -> Void) async throws {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        let release = DispatchSemaphore(value: 0)
+        pool.submit { _ in release.wait() }
+        let service = CheckService(session: session, templates: templates,
+                                   timeout: .milliseconds(50), workers: CheckWorkerPool(threadPool: pool))
+        var failure: (any Error)?
+        do { try await body(service) } catch { failure = error }
+        release.signal()
+        try await pool.shutdownGracefully()
+        if let failure { throw failure }
     }
 
     /// A request body with the given fields, as a client would encode it.
