@@ -214,15 +214,9 @@ extension FactStore {
     @discardableResult
     public func rebuild(extractor: ClaimExtractor, loader: DocumentLoader = DocumentLoader(),
                         progress: ((FactStoreProgress) -> Void)? = nil) throws(FactCheckError) -> FactStoreUpdate {
-        let paths: [String]
-        do {
-            paths = try documents().map(\.path)
-        } catch {
-            throw .store(error)
-        }
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        let (existing, gone) = try rebuildableFiles()
         var update = try add(files: existing, extractor: extractor, loader: loader, rebuilding: true, progress: progress)
-        update.removed = paths.count - existing.count
+        update.removed = gone
         return update
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `factcheck base` does with a store besides checking against it, whatever keeps it: the SQLite
 /// `FactStore` or the PostgreSQL store (in its own module, which FactCheckKit does not depend on). Adding is not
 /// here: a SQLite store is created by its first add (`FactStore.add(files:toStoreAt:...)`), a PostgreSQL one by
@@ -31,6 +33,21 @@ public protocol ManagedFactStore: FactSource {
     /// - Throws: `FactCheckError`, as an add.
     func rebuild(extractor: ClaimExtractor, loader: DocumentLoader,
                  progress: ((FactStoreProgress) -> Void)?) throws(FactCheckError) -> FactStoreUpdate
+}
+
+extension ManagedFactStore {
+    /// What a rebuild re-extracts: the stored documents whose files still exist, and how many are gone.
+    /// - Throws: `FactCheckError.store` when the store cannot be read.
+    public func rebuildableFiles() throws(FactCheckError) -> (existing: [String], gone: Int) {
+        let paths: [String]
+        do {
+            paths = try documents().map(\.path)
+        } catch {
+            throw .store(error)
+        }
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        return (existing, paths.count - existing.count)
+    }
 }
 
 extension FactStore: ManagedFactStore {
