@@ -401,6 +401,11 @@ public struct ClaimExtractor: Sendable {
         return (context, words, event?.term, assertion, isComparisonBase)
     }
 
+    /// Bumped whenever a change in code (not in the rule files) changes the claims read from a text: their values,
+    /// keys or context terms. It is part of a store's fingerprint (`FactStore.fingerprint(of:)`), so a base built
+    /// by an older factcheck is rebuilt rather than aligned by readings that no longer hold.
+    public static let readingsVersion = 1
+
     /// How much more a capitalized word (a name) weighs in a claim's context than another word.
     static let nameWeight = 1.5
 

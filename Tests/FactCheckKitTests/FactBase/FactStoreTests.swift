@@ -331,6 +331,23 @@ import Testing
         #expect(try store.isBuilt(by: otherRules) && !store.isBuilt(by: Self.ruleSet))
     }
 
+    @Test func aStoreBuiltByOlderReadingsMustBeRebuilt() throws {
+        // The same rule files, read by code that read claims differently (`ClaimExtractor.readingsVersion`).
+        let folder = try scratch(["a.txt": Self.exampleText])
+        let path = folder + "/facts.sqlite"
+        try FactStore(path: path, create: true).add(files: try files(in: folder), extractor: Self.extractor)
+        let current = FactStore.fingerprint(of: Self.ruleSet)
+        let version = ClaimExtractor.readingsVersion
+        let older = current.replacingOccurrences(of: "-x\(version)", with: "-x\(version - 1)")
+        #expect(older != current)
+        let database = try DatabaseQueue(path: path)
+        try database.write { db in
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'rules_fingerprint'", arguments: [older])
+        }
+        try database.close()
+        #expect(try !FactStore(path: path, create: false).isBuilt(by: Self.ruleSet))
+    }
+
     @Test func theRulesFingerprintFollowsTheRuleFiles() throws {
         let folder = try scratch()
         try FileManager.default.copyItem(atPath: RepositoryPaths.rules, toPath: folder + "/Rules")

@@ -112,9 +112,10 @@ public final class FactStore: FactSource, @unchecked Sendable {
         return store
     }
 
-    /// The fingerprint a store records: the rules and lexicon files' contents, the schema and the record layout.
+    /// The fingerprint a store records: the rules and lexicon files' contents, the schema, the record layout and
+    /// the version of the readings (`ClaimExtractor.readingsVersion`).
     public static func fingerprint(of rules: RuleSet) -> String {
-        "\(rules.fingerprint)-s\(FactStoreSchema.version)-r\(FactRecord.layoutVersion)"
+        "\(rules.fingerprint)-s\(FactStoreSchema.version)-r\(FactRecord.layoutVersion)-x\(ClaimExtractor.readingsVersion)"
     }
 
     /// Whether this store was built by `rules`; an empty store fits any rules.
