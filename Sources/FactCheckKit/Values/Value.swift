@@ -209,6 +209,18 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
         return weekday != actual
     }
 
+    /// Whether the date states a year and nothing finer: an end of a span of years.
+    var isYearOnly: Bool { year != nil && month == nil && day == nil && quarter == nil && weekday == nil }
+
+    /// The days from `first` to `last` as ordinals (year, month, day in decimal places), a year or a month standing
+    /// for all its days; nil unless both state a year.
+    static func days(from first: DateValue, through last: DateValue) -> ClosedRange<Int>? {
+        guard let firstYear = first.year, let lastYear = last.year else { return nil }
+        let start = firstYear * 10_000 + (first.month ?? 1) * 100 + (first.day ?? 1)
+        let end = lastYear * 10_000 + (last.month ?? 12) * 100 + (last.day ?? 31)
+        return start <= end ? start...end : nil
+    }
+
     /// The fields both dates state agree, and they share at least one field.
     public func agreement(with other: DateValue) -> Agreement {
         var shared = 0
@@ -321,6 +333,13 @@ extension Value {
             guard aUnit == bUnit else { return .incomparable }
             return a.overlaps(b) ? .agrees : .disagrees
         case let (.dateRange(aFirst, aLast), .dateRange(bFirst, bLast)):
+            // A span of years against a span of days (a decade, a season): the coarser statement holds when it
+            // takes in the other ("the mid-1660s" of "1665–1667"), and the finer one is not confirmed by it.
+            if (aFirst.isYearOnly && aLast.isYearOnly) != (bFirst.isYearOnly && bLast.isYearOnly),
+               let a = DateValue.days(from: aFirst, through: aLast), let b = DateValue.days(from: bFirst, through: bLast) {
+                if !a.overlaps(b) { return .disagrees }
+                return a.lowerBound <= b.lowerBound && b.upperBound <= a.upperBound ? .agrees : .incomparable
+            }
             let first = aFirst.agreement(with: bFirst)
             let last = aLast.agreement(with: bLast)
             if first == .disagrees || last == .disagrees { return .disagrees }

@@ -61,6 +61,22 @@ import Testing
         #expect(b.agreement(with: a) == expected, "\(second) [\(b)] vs \(first) [\(a)]")
     }
 
+    @Test func aSpanOfYearsMeetsASpanOfDaysByWhatItTakesIn() throws {
+        let years = try Self.read(DateReader.self, "1665–1667")
+        let decade = try Self.read(DateReader.self, "the mid-1660s")
+        let laterDecade = try Self.read(DateReader.self, "the 1670s")
+        let straddling = try Self.read(DateReader.self, "1668–1671")
+        // The coarser claim holds when it takes in the finer fact; the finer claim is not confirmed by it.
+        #expect(decade.agreement(with: years) == .agrees)
+        #expect(years.agreement(with: decade) == .incomparable)
+        #expect(laterDecade.agreement(with: years) == .disagrees)
+        #expect(years.agreement(with: laterDecade) == .disagrees)
+        #expect(laterDecade.agreement(with: straddling) == .incomparable)
+        // Two spans of years still meet end by end.
+        #expect(years.agreement(with: try Self.read(DateReader.self, "1665–1668")) == .disagrees)
+        #expect(years.agreement(with: try Self.read(DateReader.self, "1665 -- 1667")) == .agrees)
+    }
+
     @Test func differentDimensionsAreIncomparable() throws {
         let count = try Self.read(NumberReader.self, "2021")
         let year = try Self.read(DateReader.self, "2021")
