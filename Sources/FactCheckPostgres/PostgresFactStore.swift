@@ -170,6 +170,8 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
     public func relatedFacts(to claim: Claim, terms: [WeightedTerm], minimumOverlap: Double) throws(FactStoreError) -> [Fact] {
         let valueClass = StoredFactCoding.valueClass(of: claim.value)
         let key = StoredFactCoding.key(of: claim)
+        // The claim's key and those one level broader or narrower, whose contexts align whatever they share.
+        let alignedKeys = key.isEmpty ? [] : [key] + StoredFactCoding.relatedKeys(of: claim)
         let total = terms.reduce(0) { $0 + $1.weight * $1.rarity }
         let needed = minimumOverlap * total * (1 - 1e-9)
         return try read { connection throws(FactStoreError) in
@@ -180,7 +182,7 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
             let driving = WeightedTerm.maxScoreCut(stored, needed: needed, sentences: \.sentences, term: \.term).driving
             let drivingTerms = driving.map(\.term.term)
             if drivingTerms.isEmpty, key.isEmpty { return [] }
-            let cacheKey = "related \(valueClass) \(key) \(drivingTerms.sorted().joined(separator: " "))"
+            let cacheKey = "related \(valueClass) \(alignedKeys.joined(separator: ",")) \(drivingTerms.sorted().joined(separator: " "))"
             if let known = connection.snapshot?.facts(for: cacheKey) { return known }
             // Of each claim (the same wire sentence in a hundred papers), its first occurrences only, as the SQLite
             // store hands them over (`FactStore.copiesAligned`): all a verdict and its runner-up can use.
@@ -188,7 +190,7 @@ public final class PostgresFactStore: ManagedFactStore, @unchecked Sendable {
                 SELECT f.id, f.document_id, c.context_group, c.signature, c.context, c.value
                 FROM claims c CROSS JOIN LATERAL (
                     SELECT id, document_id FROM facts WHERE claim_id = c.id ORDER BY id LIMIT \(Self.copiesAligned)) AS f
-                WHERE c.value_class = \(valueClass) AND (c.terms && \(drivingTerms) OR (\(key) <> '' AND c.key = \(key)))
+                WHERE c.value_class = \(valueClass) AND (c.terms && \(drivingTerms) OR c.key = ANY(\(alignedKeys)))
                 ORDER BY f.id
                 """)
             let found = try facts(from: rows)

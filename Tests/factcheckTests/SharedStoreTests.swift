@@ -77,6 +77,28 @@ import Testing
         #expect(counted[0] == counted[1])
     }
 
+    /// A fact counting what a claim counts in a broader or narrower word ("climbers" for "people") aligns from
+    /// either store as in memory: the stores fetch the contexts of those keys too.
+    @Test func aCountInABroaderWordIsConfirmedFromBothStores() throws {
+        let sources = try Scratch.folder("broader-\(UUID())/sources", files: [
+            "everest.txt": "By 2023, 6,660 climbers had reached the summit. An avalanche in 2015 killed 22 people at the camp.",
+        ])
+        let folder = (sources as NSString).deletingLastPathComponent
+        try Data("By 2023, some 6,660 people had reached the summit.".utf8).write(to: URL(fileURLWithPath: folder + "/draft.txt"))
+        let inMemory = try FactCheckBinary.run(["check", "draft.txt", "--baseline", "sources/everest.txt", "--rules",
+                                                Self.rules, "--format", "json"], workingDirectory: folder)
+        #expect(inMemory.status == 0, "\(inMemory.standardOutput)\(inMemory.standardError)")
+        #expect(inMemory.standardOutput.contains("\"supported\""))
+        for kind in StoreKind.allCases {
+            guard let store = try kind.newStore(in: folder) else { continue }
+            #expect(try base(["add", "sources"], store: store, in: folder).status == 0)
+            let fromStore = try FactCheckBinary.run(["check", "draft.txt", "--factbase", store, "--rules", Self.rules,
+                                                     "--format", "json"], workingDirectory: folder)
+            #expect(fromStore.status == 0, "\(kind): \(fromStore.standardError)")
+            #expect(fromStore.standardOutput == inMemory.standardOutput, "\(kind)")
+        }
+    }
+
     /// The bundled example's reports, in every format, are byte for byte the same from either store.
     @Test func reportsAreByteIdenticalFromBothStores() throws {
         let folder = try archive()

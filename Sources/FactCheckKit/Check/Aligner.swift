@@ -13,6 +13,12 @@ public struct Aligner: Sendable {
     /// How much closeness of value breaks near-ties when ranking: a draft's 1,250 more likely restates 1,300
     /// than 16. It orders candidates; it never lifts one over a threshold.
     static let closenessWeight = 0.05
+    /// Multiplier for a fact whose key is one level broader or narrower than the claim's ("6,660 climbers" for
+    /// "6,660 people"), on the score it would have with the claim's key. It is `Comparator.supportShare`: such a
+    /// fact supports the claim only when it aligns at least as well, word for word, as the best fact of the claim's
+    /// own key that refutes it. "567,131 people lived" in Lisbon is not "567,000 inhabitants" when the sentence
+    /// about the inhabitants says 200,000.
+    static let broaderKeyFactor = Comparator.supportShare
     /// Multiplier for a supposition ("1,300 may be freed") aligned with a statement, or the reverse: "may" is not
     /// "were", though the two may still speak of the same thing.
     static let suppositionFactor = 0.6
@@ -124,7 +130,9 @@ public struct Aligner: Sendable {
         guard let keyMatch = keyMatch(claim, fact.claim) else { return nil }
         // What a figure without a key measures cannot be told: "roughly 1,500" in a sentence about 3,000
         // residents may count anything. A fact that says what it counts may confirm such a figure, never refute it.
-        if keyMatch == .missing, agreement == .disagrees { return nil }
+        // So with a broader key: "6,660 climbers" may be the draft's "6,660 people", but "22 people" are not
+        // thereby 22 climbers.
+        if keyMatch == .missing || keyMatch == .broader, agreement == .disagrees { return nil }
         // A claim about someone the sources never name is not refuted by what they say of someone else:
         // Bialiatski's sentence says nothing about Zenkovich's.
         if unknownSubject, !fact.claim.names.isEmpty, claim.names.isDisjoint(with: fact.claim.names) { return nil }
@@ -145,7 +153,16 @@ public struct Aligner: Sendable {
                              closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: [])
         }
         let (overlap, shares): ContextOverlap
-        if let group = fact.group {
+        if keyMatch == .broader {
+            // The fact's word for what it counts stands for the claim's in its context: "6.3 million people went
+            // up it" shares "visitors" with "drew 6.3 million visitors". Not cached: the group's other claims
+            // count other things.
+            var context = fact.claim.context
+            if let weight = context.removeValue(forKey: fact.claim.key[0]) {
+                context[claim.key[0]] = max(context[claim.key[0]] ?? 0, weight)
+            }
+            (overlap, shares) = contextOverlap(terms, context, words: claim.words)
+        } else if let group = fact.group {
             if let known = overlaps[group] {
                 (overlap, shares) = known
             } else {
@@ -159,6 +176,7 @@ public struct Aligner: Sendable {
         switch keyMatch {
         case .exact: score = Self.score(overlap: overlap, exactKey: true)
         case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
+        case .broader: score = Self.broaderKeyFactor * Self.score(overlap: overlap, exactKey: true)
         case .missing: score *= Self.missingKeyFactor
         case .notApplicable: break
         }
@@ -172,7 +190,7 @@ public struct Aligner: Sendable {
                          closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: shares)
     }
 
-    private enum KeyMatch { case exact, synonym, missing, notApplicable }
+    private enum KeyMatch { case exact, synonym, broader, missing, notApplicable }
 
     /// The score of a fact whose key is the claim's, written the same way, before the factors that only lower it:
     /// the most any fact of that overlap can score (a store ranks candidates by it).
@@ -180,11 +198,12 @@ public struct Aligner: Sendable {
         exactKey ? exactKeyShare + (1 - exactKeyShare) * overlap : overlap
     }
 
-    /// nil when both claims have keys and they differ: 16 prisoners say nothing about 20 roses.
+    /// nil when both claims have keys and they differ, neither one level broader than the other: 16 prisoners
+    /// say nothing about 20 roses.
     private func keyMatch(_ claim: Claim, _ fact: Claim) -> KeyMatch? {
         if claim.key.isEmpty && fact.key.isEmpty { return .notApplicable }
         if claim.key.isEmpty || fact.key.isEmpty { return .missing }
-        guard claim.key == fact.key else { return nil }
+        guard claim.key == fact.key else { return claim.relatedKeys.contains(fact.key) ? .broader : nil }
         return claim.keyWords == fact.keyWords ? .exact : .synonym
     }
 

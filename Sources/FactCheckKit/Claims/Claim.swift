@@ -16,6 +16,10 @@ public struct Claim: Sendable {
     public let key: [String]
     /// The key as written (stemmed, before the lexicon): "detainee" where `key` says "prisoner".
     public let keyWords: [String]
+    /// Keys one level broader or narrower than `key` in the lexicon ("people" for "climbers", and the reverse): a
+    /// fact counting the one may confirm the claim, never refute it (see `Aligner`). Read for a draft's claims
+    /// only; a stored fact does not keep them.
+    public let relatedKeys: [[String]]
     /// Context terms of the sentence, weighted by closeness to the claim (1 beside it, falling with distance).
     public let context: [String: Double]
     /// A context term → the word it was read from, for explanations.
@@ -37,7 +41,8 @@ public struct Claim: Sendable {
     public let isComparisonBase: Bool
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
-                valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String], context: [String: Double],
+                valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String],
+                relatedKeys: [[String]] = [], context: [String: Double],
                 words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], event: String? = nil, assertion: Assertion = .stated,
                 isComparisonBase: Bool = false) {
         self.ruleID = ruleID
@@ -50,6 +55,7 @@ public struct Claim: Sendable {
         self.sentenceIndex = sentenceIndex
         self.key = key
         self.keyWords = keyWords
+        self.relatedKeys = relatedKeys
         self.context = context
         self.words = words
         self.entities = entities

@@ -94,6 +94,7 @@ public struct ClaimExtractor: Sendable {
                 keyWords = [Terms.stem(word.lowercased())]
                 key = [ruleSet.lexicon.canonical(keyWords[0])]
             }
+            let relatedKeys = key.count == 1 ? ruleSet.lexicon.relatedTerms(of: key[0]).map { [$0] } : []
             // "won't be more than twelve dot fifty Euros" states a bound, the other way round.
             var value = candidate.value
             var assertion = features.assertion
@@ -104,7 +105,7 @@ public struct ClaimExtractor: Sendable {
             return Claim(ruleID: rule.id, kind: rule.kind, severity: rule.severity, message: rule.message,
                          value: value, span: span, valueSpan: candidate.valueSpan,
                          sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
-                         context: features.context, words: features.words,
+                         relatedKeys: relatedKeys, context: features.context, words: features.words,
                          entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
                          event: features.event, assertion: assertion, isComparisonBase: features.isComparisonBase)
         }

@@ -16,13 +16,22 @@ public struct Lexicon: Sendable {
     /// in its clause is what the claim dates, counts or measures.
     public private(set) var events: Set<String> = []
 
-    public init(synonymSets: [[String]] = [], titles: [String] = [], aliases: [[String]] = [], events: [String] = []) {
+    /// Canonical term of a narrower word → the canonical term of the broader word that covers it ("climber",
+    /// "passenger" → "people"), and the reverse, each broader term → the terms it covers.
+    private var broaderTerms: [String: String] = [:]
+    private var narrowerTerms: [String: [String]] = [:]
+
+    public init(synonymSets: [[String]] = [], titles: [String] = [], aliases: [[String]] = [], events: [String] = [],
+                broaderSets: [[String]] = []) {
         canonicalForms = [:]
         for set in synonymSets {
             add(set)
         }
         addTitles(titles)
         addEvents(events)
+        for set in broaderSets {
+            addBroader(set)
+        }
         for set in aliases {
             addAliases(set)
         }
@@ -42,6 +51,23 @@ public struct Lexicon: Sendable {
         for word in words {
             events.insert(canonical(Terms.stem(word.lowercased())))
         }
+    }
+
+    /// Adds a broader word and the narrower words it covers ("people", then "passengers", "climbers"); each stands
+    /// for its synonym set, so add synonyms first. A narrower word covered by two broader ones keeps the first.
+    public mutating func addBroader(_ words: [String]) {
+        let terms = words.map { canonical(Terms.stem($0.lowercased())) }
+        guard let broader = terms.first else { return }
+        for narrower in terms.dropFirst() where narrower != broader && broaderTerms[narrower] == nil {
+            broaderTerms[narrower] = broader
+            narrowerTerms[broader, default: []].append(narrower)
+        }
+    }
+
+    /// The canonical terms one level broader or narrower than `term` ("people" for "climber"; "climber",
+    /// "passenger", ... for "people"): a count of the one may restate a count of the other.
+    public func relatedTerms(of term: String) -> [String] {
+        (broaderTerms[term].map { [$0] } ?? []) + (narrowerTerms[term] ?? [])
     }
 
     /// Adds a name and the phrases that stand for it: the first entry is the name ("Vladimir Putin"), the rest

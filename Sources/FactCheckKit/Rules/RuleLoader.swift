@@ -9,7 +9,7 @@ public struct RuleLoader {
     static let ruleKeys: Set<String> = ["id", "kind", "message", "severity", "patterns", "key", "key-word", "priority",
                                         "examples", "description"]
     static let exampleKeys: Set<String> = ["baseline", "contradicted", "supported", "unverified"]
-    static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "events", "description"]
+    static let lexiconKeys: Set<String> = ["synonyms", "titles", "aliases", "events", "broader", "description"]
 
     private let expander = MacroExpander(fragments: ValueMacros.fragments.merging(ValueMacros.startChecks) { $1 })
 
@@ -240,6 +240,11 @@ public struct RuleLoader {
             case "aliases":
                 for set in try document.sequence(value, field: name) {
                     lexicon.addAliases(try document.strings(set, field: name))
+                }
+            case "broader":
+                // As for events: list broader words after the synonyms they stand for.
+                for set in try document.sequence(value, field: name) {
+                    lexicon.addBroader(try document.strings(set, field: name))
                 }
             default:
                 break

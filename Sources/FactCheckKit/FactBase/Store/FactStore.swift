@@ -186,13 +186,20 @@ public final class FactStore: FactSource, @unchecked Sendable {
             }
             var candidates = Set(overlaps.compactMap { $0.value + skippedMass >= needed ? $0.key : nil })
             var keyed: Set<Int64> = []
+            // Contexts of the claim's key, or of one a level broader or narrower ("people", "climbers"), may align
+            // whatever context they share, as they do in an in-memory base.
+            let relatedKeys = Self.relatedKeys(of: claim)
             if !key.isEmpty {
-                keyed = Set(try keyedContexts(db, StoreReadCache.KeyedContexts(valueClass: valueClass, key: key)))
+                for alignedKey in [key] + relatedKeys {
+                    keyed.formUnion(try keyedContexts(db, StoreReadCache.KeyedContexts(valueClass: valueClass, key: alignedKey)))
+                }
                 candidates.formUnion(keyed)
             }
             let contexts = try contextRows(db, Array(candidates))
             // A context of another key never aligns (`Aligner.keyMatch`): its claims are not fetched.
-            let fitting = candidates.filter { key.isEmpty || contexts[$0].map { $0.key.isEmpty || $0.key == key } ?? false }
+            let fitting = candidates.filter {
+                key.isEmpty || contexts[$0].map { $0.key.isEmpty || $0.key == key || relatedKeys.contains($0.key) } ?? false
+            }
             let claimCount = fitting.reduce(0) { $0 + (contexts[$1]?.claimCount ?? 0) }
             let claims: [Int64]
             if claimCount > Self.candidateLimit {
@@ -549,6 +556,8 @@ public final class FactStore: FactSource, @unchecked Sendable {
 
     /// A claim's key as stored: its canonical terms joined by a unit separator.
     static func key(of claim: Claim) -> String { claim.key.joined(separator: "\u{1F}") }
+    /// The keys one level broader or narrower than a claim's (`Claim.relatedKeys`), as `key(of:)` stores them.
+    static func relatedKeys(of claim: Claim) -> [String] { claim.relatedKeys.map { $0.joined(separator: "\u{1F}") } }
 
     /// How many occurrences of one claim body the aligner gets: equal bodies align identically with any draft
     /// claim, ties go to the lower fact id, and `Comparator.verdict` looks past the first occurrence only for a

@@ -22,6 +22,8 @@ public enum StoredFactCoding {
 
     /// A claim's key as stored (`PreparedFact.key`).
     public static func key(of claim: Claim) -> String { FactStore.key(of: claim) }
+    /// The keys one level broader or narrower than a claim's, as stored (`Claim.relatedKeys`).
+    public static func relatedKeys(of claim: Claim) -> [String] { FactStore.relatedKeys(of: claim) }
 
     /// A publication date from its stored text (`PreparedDocument.date`).
     public static func date(from text: String?) -> DateValue? { FactStore.date(from: text) }
