@@ -49,13 +49,14 @@ public enum ValueMacros {
     /// The claim kinds that have a reader.
     public static let kinds: Set<String> = ["number", "count", "ordinal", "date", "duration", "time", "money",
                                             "percent", "quantity", "period", "age", "score", "not-a-claim",
-                                            "impossible", "offset"]
+                                            "impossible", "offset", "recurrence"]
 
     /// Kinds whose figures meet only figures of their own kind: an age is never a count ("Smith, 44," and "44
     /// people"), a score or a vote tally is compared as a whole with scores ("3-1" is not 3 and 1).
     /// An impossible value meets nothing: it is an error in itself (see `impossible`). An offset between two
-    /// events ("four days later") is not how long anything lasted: it meets only offsets.
-    public static let exclusiveKinds: Set<String> = ["age", "score", "impossible", "offset"]
+    /// events ("four days later") is not how long anything lasted, nor is how often something recurs ("every 76
+    /// years"): each meets only its own kind.
+    public static let exclusiveKinds: Set<String> = ["age", "score", "impossible", "offset", "recurrence"]
 
     /// The kind of a rule whose matches are figures that state nothing: numbers in names ("Route 66", "I-95",
     /// "Euro 2024"), a part of a group ("one of the horses"). Such a match takes its text from every other rule
@@ -76,7 +77,7 @@ public enum ValueMacros {
         case "score": ScoreReader.self
         case "ordinal": OrdinalReader.self
         case "date": DateReader.self
-        case "duration", "offset": DurationReader.self
+        case "duration", "offset", "recurrence": DurationReader.self
         case "time": TimeReader.self
         case "money": MoneyReader.self
         case "percent": PercentReader.self
