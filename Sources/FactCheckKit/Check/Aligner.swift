@@ -13,12 +13,6 @@ public struct Aligner: Sendable {
     /// How much closeness of value breaks near-ties when ranking: a draft's 1,250 more likely restates 1,300
     /// than 16. It orders candidates; it never lifts one over a threshold.
     static let closenessWeight = 0.05
-    /// Multiplier for a fact whose key is one level broader or narrower than the claim's ("6,660 climbers" for
-    /// "6,660 people"), on the score it would have with the claim's key. It is `Comparator.supportShare`: such a
-    /// fact supports the claim only when it aligns at least as well, word for word, as the best fact of the claim's
-    /// own key that refutes it. "567,131 people lived" in Lisbon is not "567,000 inhabitants" when the sentence
-    /// about the inhabitants says 200,000.
-    static let broaderKeyFactor = Comparator.supportShare
     /// Multiplier for a supposition ("1,300 may be freed") aligned with a statement, or the reverse: "may" is not
     /// "were", though the two may still speak of the same thing.
     static let suppositionFactor = 0.6
@@ -176,7 +170,9 @@ public struct Aligner: Sendable {
         switch keyMatch {
         case .exact: score = Self.score(overlap: overlap, exactKey: true)
         case .synonym: score = Self.synonymKeyShare + (1 - Self.synonymKeyShare) * overlap
-        case .broader: score = Self.broaderKeyFactor * Self.score(overlap: overlap, exactKey: true)
+        // Scored as the claim's own key, and marked: it supports only as well aligned as a refuting fact of the
+        // claim's own key (`Comparator.verdict`).
+        case .broader: score = Self.score(overlap: overlap, exactKey: true)
         case .missing: score *= Self.missingKeyFactor
         case .notApplicable: break
         }
@@ -186,8 +182,10 @@ public struct Aligner: Sendable {
             score *= Self.otherSubjectFactor
         }
         if otherEvent || otherRole { score *= Self.otherEventFactor }
-        return Alignment(fact: fact, factIndex: fact.index, score: score, agreement: agreement,
-                         closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: shares)
+        var alignment = Alignment(fact: fact, factIndex: fact.index, score: score, agreement: agreement,
+                                  closeness: Comparator.closeness(of: claim.value, to: fact.claim.value), shares: shares)
+        alignment.keyIsBroader = keyMatch == .broader
+        return alignment
     }
 
     private enum KeyMatch { case exact, synonym, broader, missing, notApplicable }

@@ -8,6 +8,9 @@ public struct Alignment: Sendable {
     public let agreement: Agreement
     /// 0...1: how near the two values are (1 equal, 0 far apart or not numeric).
     public let closeness: Double
+    /// The fact counts in a word one level broader or narrower than the claim's ("climbers" for "people"): it
+    /// may confirm the claim, never refute it (see `Comparator.verdict`).
+    public var keyIsBroader = false
     /// The shared context terms, each with the word the claim has for it and what it adds to the score, in no
     /// particular order: a draft aligns with thousands of facts and shows a few, so only those are sorted.
     private let shares: [(term: String, word: String, contribution: Double)]

@@ -79,20 +79,21 @@ public struct Checker: Sendable {
                 findings.append(inconsistency)
                 continue
             }
-            let (verdict, evidence) = Comparator.verdict(for: alignments[claimIndex],
-                                                         measureIsKnown: Comparator.saysWhatItMeasures(claim)) { alignment in
-                guard let best = bestClaimForFact[alignment.factIndex] else { return false }
-                return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
-            }
+            let (verdict, evidence) = try Comparator.verdict(
+                for: alignments[claimIndex], measureIsKnown: Comparator.saysWhatItMeasures(claim),
+                isClaimedElsewhere: { alignment in
+                    guard let best = bestClaimForFact[alignment.factIndex] else { return false }
+                    return best.claim != claimIndex && best.score > alignment.score + Self.claimedMargin
+                },
+                isRestatedRival: { (agreeing, refuting) throws(FactCheckError) -> Bool in
+                    guard NearestWords.favour(refuting.fact.claim, over: agreeing.fact.claim, for: claim) else { return false }
+                    let (one, other) = (try origin(of: agreeing.fact), try origin(of: refuting.fact))
+                    return one.source == other.source && one.passage.sentence == other.passage.sentence
+                })
             let claimPassage = Self.passage(of: claim, in: draft)
             var evidenceItems: [Evidence] = []
             for alignment in evidence {
-                let origin: FactOrigin
-                do {
-                    origin = try facts.origin(of: alignment.fact)
-                } catch {
-                    throw .store(error)
-                }
+                let origin = try origin(of: alignment.fact)
                 evidenceItems.append(Evidence(source: origin.source, sourceDate: origin.sourceDate,
                                               passage: origin.passage, score: alignment.score,
                                               sharedTerms: alignment.sharedTerms))
@@ -107,6 +108,15 @@ public struct Checker: Sendable {
                                                                      evidence: evidenceItems, pathBase: pathBase)))
         }
         return findings
+    }
+
+    /// Where a fact comes from, a store's failure to say reported as the check's.
+    private func origin(of fact: Fact) throws(FactCheckError) -> FactOrigin {
+        do {
+            return try facts.origin(of: fact)
+        } catch {
+            throw .store(error)
+        }
     }
 
     /// The findings with their IDs: the fingerprint's hash, the same claim repeated word for word numbered in

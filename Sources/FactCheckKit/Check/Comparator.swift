@@ -223,6 +223,17 @@ public enum Comparator {
         }
     }
 
+    /// Whether a refuting fact aligned better than `agreeing` is the value the claim restates (`isRestatedRival`).
+    private static func isOutranked<Failure: Error>(
+        _ agreeing: Alignment, in alignments: [Alignment],
+        by isRestatedRival: (Alignment, Alignment) throws(Failure) -> Bool
+    ) throws(Failure) -> Bool {
+        for refuting in alignments where refuting.agreement == .disagrees && refuting.score > agreeing.score {
+            if try isRestatedRival(agreeing, refuting) { return true }
+        }
+        return false
+    }
+
     /// Whether a claim says what it measures, so that a value no source states is an error at the lower
     /// threshold: a figure with a key ("18 prisoners") or a dimension of its own (money, a date, a length of
     /// time). The catch-all figure ("roughly 1,500", no key) could be about anything the sentence mentions, and a
@@ -237,10 +248,31 @@ public enum Comparator {
     /// - Parameter measureIsKnown: see `saysWhatItMeasures`; false asks the full threshold of any contradiction.
     public static func verdict(for alignments: [Alignment], measureIsKnown: Bool = true,
                                isClaimedElsewhere: (Alignment) -> Bool = { _ in false }) -> (Verdict, evidence: [Alignment]) {
+        verdict(for: alignments, measureIsKnown: measureIsKnown, isClaimedElsewhere: isClaimedElsewhere,
+                isRestatedRival: { (_, _) throws(Never) in false })
+    }
+
+    /// `verdict(for:measureIsKnown:isClaimedElsewhere:)`, told which refuting facts the claim restates rather
+    /// than an agreeing value of the same sentence.
+    /// - Parameter isRestatedRival: whether a refuting fact comes from the same sentence of the same source as an
+    ///   agreeing one and stands by the claim's nearest words where that one does not (`NearestWords`): "a
+    ///   majority of 239" restates "a majority of 146", not "a net gain of 239", though the sentence states 239.
+    ///   Asked only of refuting facts aligned better than the agreeing one.
+    public static func verdict<Failure: Error>(
+        for alignments: [Alignment], measureIsKnown: Bool, isClaimedElsewhere: (Alignment) -> Bool,
+        isRestatedRival: (_ agreeing: Alignment, _ refuting: Alignment) throws(Failure) -> Bool
+    ) throws(Failure) -> (Verdict, evidence: [Alignment]) {
         let bestAgreeing = alignments.first { $0.agreement == .agrees }
         let bestDiffering = alignments.first { $0.agreement == .disagrees }
-        if let agreeing = bestAgreeing, agreeing.score >= supportFloor,
-           agreeing.score >= supportShare * (bestDiffering?.score ?? 0) {
+        let differingScore = bestDiffering?.score ?? 0
+        // Best first: the first agreeing fact that is aligned well enough for its kind of match supports.
+        for agreeing in alignments where agreeing.agreement == .agrees {
+            guard agreeing.score >= supportFloor, agreeing.score >= supportShare * differingScore else { break }
+            // A broader or narrower key confirms only when aligned at least as well as the refuting fact of the
+            // claim's own key (`Aligner`): "567,131 people lived" is not "567,000 inhabitants" when the sentence
+            // about the inhabitants says 200,000.
+            if agreeing.keyIsBroader, agreeing.score < differingScore { continue }
+            if try isOutranked(agreeing, in: alignments, by: isRestatedRival) { continue }
             return (.supported, [agreeing])
         }
         // A value no source states anywhere needs less alignment to be an error than one a source states about

@@ -39,12 +39,15 @@ public struct Claim: Sendable {
     /// Whether the value is the base a change is measured from ("up 17% from $0.29"), not what its sentence
     /// reports (see `ComparisonBase`).
     public let isComparisonBase: Bool
+    /// The context terms of the words within two of the value in its clause, sorted: what tells the claim from
+    /// the other figures of its sentence ("a net gain of 239, and a majority of 146").
+    public let nearTerms: [String]
 
     public init(ruleID: String, kind: String, severity: Severity, message: String, value: Value, span: Range<Int>,
                 valueSpan: Range<Int>, sentenceIndex: Int, key: [String], keyWords: [String],
                 relatedKeys: [[String]] = [], context: [String: Double],
                 words: [String: String], entities: [String], names: Set<String> = [], people: Set<String> = [], event: String? = nil, assertion: Assertion = .stated,
-                isComparisonBase: Bool = false) {
+                isComparisonBase: Bool = false, nearTerms: [String] = []) {
         self.ruleID = ruleID
         self.kind = kind
         self.severity = severity
@@ -64,5 +67,6 @@ public struct Claim: Sendable {
         self.event = event
         self.assertion = assertion
         self.isComparisonBase = isComparisonBase
+        self.nearTerms = nearTerms
     }
 }

@@ -107,7 +107,8 @@ public struct ClaimExtractor: Sendable {
                          sentenceIndex: candidate.sentenceIndex, key: key, keyWords: keyWords,
                          relatedKeys: relatedKeys, context: features.context, words: features.words,
                          entities: sentence.names.entities, names: sentence.nameTerms, people: sentence.people,
-                         event: features.event, assertion: assertion, isComparisonBase: features.isComparisonBase)
+                         event: features.event, assertion: assertion, isComparisonBase: features.isComparisonBase,
+                         nearTerms: features.nearTerms)
         }
     }
 
@@ -284,7 +285,7 @@ public struct ClaimExtractor: Sendable {
     /// draft may have changed. The names of the sentence, the same for each of its claims, are in `sentence`.
     private func features(of valueSpan: Range<Int>, in sentence: ClaimSentence, keepingWords: Bool)
         -> (context: [String: Double], words: [String: String], event: String?, assertion: Assertion,
-            isComparisonBase: Bool) {
+            isComparisonBase: Bool, nearTerms: [String]) {
         let tokens = sentence.words.tokens
         let clauses = sentence.clauses
         let isValue = sentence.isValue
@@ -399,8 +400,18 @@ public struct ClaimExtractor: Sendable {
             if event == nil || distance(to: index) < event!.distance { event = (term, distance(to: index)) }
         }
         let isComparisonBase = ComparisonBase.isBase(at: first, word: { tokens[$0].text.lowercased() }, isValue: isValue)
-        return (context, words, event?.term, assertion, isComparisonBase)
+        // The context words right beside the value, in its clause: what tells it from the other figures of its
+        // sentence (`NearestWords`).
+        var nearTerms: Set<String> = []
+        for index in max(0, first - Self.nearReach)..<min(tokens.count, max(first, last + 1) + Self.nearReach)
+        where !isValue[index] && clauses[index] == claimClause {
+            if let term = contextTermIndexes[index] { nearTerms.insert(sentence.contextTerms[term]) }
+        }
+        return (context, words, event?.term, assertion, isComparisonBase, nearTerms.sorted())
     }
+
+    /// How many tokens on either side of a value are beside it (`Claim.nearTerms`).
+    static let nearReach = 2
 
     /// Bumped whenever a change in code (not in the rule files) changes the claims read from a text: their values,
     /// keys or context terms. It is part of a store's fingerprint (`FactStore.fingerprint(of:)`), so a base built

@@ -157,6 +157,43 @@ import Testing
         #expect(Comparator.verdict(for: []).0 == .unverified)
     }
 
+    @Test func aRestatedRivalOrABroaderKeyWithholdsSupport() throws {
+        let claim = Claim(ruleID: "core.number", kind: "number", severity: .error, message: "",
+                          value: .number(NumberRange(exactly: 239)), span: 0..<3, valueSpan: 0..<3, sentenceIndex: 0,
+                          key: [], keyWords: [], context: [:], words: [:], entities: [])
+        func alignment(_ score: Double, _ agreement: Agreement, index: Int, broader: Bool = false) -> Alignment {
+            var alignment = Alignment(fact: Fact(claim: claim, index: index, documentIndex: 0), factIndex: index,
+                                      score: score, agreement: agreement, sharedTerms: [], closeness: 0)
+            alignment.keyIsBroader = broader
+            return alignment
+        }
+        let refuting = alignment(0.6, .disagrees, index: 0)
+        let agreeing = alignment(0.4, .agrees, index: 1)
+        var asked: [(Int, Int)] = []
+        func verdict(_ alignments: [Alignment], rival: Bool) -> Verdict {
+            asked = []
+            return Comparator.verdict(for: alignments, measureIsKnown: true, isClaimedElsewhere: { _ in false },
+                                      isRestatedRival: { (agreeing, refuting) throws(Never) in
+                                          asked.append((agreeing.factIndex, refuting.factIndex))
+                                          return rival
+                                      }).0
+        }
+        // Two thirds of the refuting fact's score supports, unless the refuting fact is the value of the same
+        // sentence that the claim restates.
+        #expect(verdict([refuting, agreeing], rival: false) == .supported)
+        #expect(verdict([refuting, agreeing], rival: true) == .contradicted)
+        #expect(asked.map(\.0) == [1] && asked.map(\.1) == [0])
+        // Only refuting facts aligned better than the agreeing one are asked about.
+        #expect(verdict([alignment(0.5, .agrees, index: 1), alignment(0.45, .disagrees, index: 0)], rival: true) == .supported)
+        #expect(asked.isEmpty)
+        // A fact of a broader key supports only as well aligned as the refuting one; a later agreeing fact of the
+        // claim's own key may still support.
+        #expect(verdict([refuting, alignment(0.55, .agrees, index: 1, broader: true)], rival: false) == .contradicted)
+        #expect(verdict([refuting, alignment(0.6, .agrees, index: 1, broader: true)], rival: false) == .supported)
+        let supported = Comparator.verdict(for: [refuting, alignment(0.55, .agrees, index: 2, broader: true), agreeing])
+        #expect(supported.0 == .supported && supported.evidence.map(\.factIndex) == [1])
+    }
+
     @Test func aHedgedStatedRangeIsStillAStatedRange() {
         // "an estimated 15 to 22 million" states both ends, as "between 15 and 22 million" does.
         let estimated = Hedge.about.apply(to: range(15e6, 22e6))

@@ -364,7 +364,8 @@ import Testing
 
     @Test func checkingFromTheStoreGivesTheVerdictsOfTheInMemoryBase() throws {
         let folder = try scratch(["belarus.txt": Self.exampleText,
-                                  "other.txt": "In 2023, 20 roses were sold for $3.1 billion, about 12% more than in 2022."])
+                                  "other.txt": "In 2023, 20 roses were sold for $3.1 billion, about 12% more than in 2022.",
+                                  "seats.txt": "Labour won a landslide, taking 393 of the 640 seats, a net gain of 239, and a majority of 146."])
         let store = try FactStore(path: folder + "/facts.sqlite", create: true)
         try store.add(files: try files(in: folder), extractor: Self.extractor)
         let documents = try files(in: folder).map { try DocumentLoader().load(path: $0, displayPath: PathExpander.displayPath($0)) }
@@ -375,11 +376,14 @@ import Testing
             "Lukashenko let 18 prisoners go, Trump said. Zenkovich was sentenced to 12 years.",
             "Trump said talks continue about freeing 1,250 detainees. 21 roses were sold in 2023 for $3.1 billion.",
             "Some 13% more roses were sold. Putin landed in Anchorage on August 14.",
+            // A value of the source sentence that stands beside other words ('Claim.nearTerms', stored).
+            "Labour won a landslide, taking 393 of 640 seats for a majority of 239.",
         ]
         for text in drafts {
             let draft = try Document(path: "draft.md", text: text)
             let (a, b) = (try memory.check(draft), try stored.check(draft))
             #expect(a.findings.map(\.verdict) == b.findings.map(\.verdict))
+            if text.hasSuffix("majority of 239.") { #expect(b.findings.contains { $0.verdict == .contradicted }) }
             #expect(a.findings.map(\.message) == b.findings.map(\.message))
             #expect(a.findings.map(\.evidence) == b.findings.map(\.evidence))
         }

@@ -9,7 +9,7 @@ struct FactRecord {
     var passage: Passage
 
     /// Bumped whenever the layout below changes (it is part of the rules fingerprint, so old stores get rebuilt).
-    static let layoutVersion = 4
+    static let layoutVersion = 5
 
     // MARK: Encoding
 
@@ -42,6 +42,7 @@ struct FactRecord {
         writer.string(claim.event ?? "")
         writer.string(claim.assertion.rawValue)
         writer.bool(claim.isComparisonBase)
+        writer.strings(claim.nearTerms)
     }
 
     /// A claim's value, appended to `writer`.
@@ -104,12 +105,13 @@ extension FactRecord.Reader {
             context[term] = weight
         }
         guard let names = strings(), let people = strings(), let event = string(),
-              let assertion = string().flatMap(Assertion.init(rawValue:)), let isComparisonBase = bool()
+              let assertion = string().flatMap(Assertion.init(rawValue:)), let isComparisonBase = bool(),
+              let nearTerms = strings()
         else { return nil }
         return StoredContext(ruleID: ruleID, kind: kind, severity: severity, key: key, keyWords: keyWords,
                              context: context, names: Set(names), people: Set(people),
                              event: event.isEmpty ? nil : event, assertion: assertion,
-                             isComparisonBase: isComparisonBase)
+                             isComparisonBase: isComparisonBase, nearTerms: nearTerms)
     }
 
     mutating func passage(value: Value) -> Passage? {

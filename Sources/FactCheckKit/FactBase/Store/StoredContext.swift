@@ -11,12 +11,13 @@ struct StoredContext: Sendable {
     let event: String?
     let assertion: Assertion
     let isComparisonBase: Bool
+    let nearTerms: [String]
 
     /// The claim of this context with `value`: the claims of one context share its strings and tables.
     func claim(value: Value) -> Claim {
         Claim(ruleID: ruleID, kind: kind, severity: severity, message: "", value: value, span: 0..<0,
               valueSpan: 0..<0, sentenceIndex: 0, key: key, keyWords: keyWords, context: context,
               words: [:], entities: [], names: names, people: people, event: event, assertion: assertion,
-              isComparisonBase: isComparisonBase)
+              isComparisonBase: isComparisonBase, nearTerms: nearTerms)
     }
 }
