@@ -555,9 +555,11 @@ public final class FactStore: FactSource, @unchecked Sendable {
     }
 
     /// A claim's key as stored: its canonical terms joined by a unit separator.
-    static func key(of claim: Claim) -> String { claim.key.joined(separator: "\u{1F}") }
+    static func key(of claim: Claim) -> String { storedKey(claim.key) }
     /// The keys one level broader or narrower than a claim's (`Claim.relatedKeys`), as `key(of:)` stores them.
-    static func relatedKeys(of claim: Claim) -> [String] { claim.relatedKeys.map { $0.joined(separator: "\u{1F}") } }
+    static func relatedKeys(of claim: Claim) -> [String] { claim.relatedKeys.map(storedKey) }
+    /// A key's terms as stored: joined by a unit separator.
+    private static func storedKey(_ terms: [String]) -> String { terms.joined(separator: "\u{1F}") }
 
     /// How many occurrences of one claim body the aligner gets: equal bodies align identically with any draft
     /// claim, ties go to the lower fact id, and `Comparator.verdict` looks past the first occurrence only for a
